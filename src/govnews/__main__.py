@@ -1,0 +1,5 @@
+"""``python -m govnews`` runs the command line."""
+
+from govnews.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,40 @@
+"""Text to lines: the stage that gives templates their line stream.
+
+Text dumps are split at line breaks (``\\r\\n``, ``\\r`` and ``\\n`` alike);
+HTML goes through :mod:`govnews.html` first, which renders the markup to the
+same kind of line stream. Nothing is repaired here.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["keys_for", "split_lines"]
+
+_BREAKS = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x1c|\x1d|\x1e|\x85")
+_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FOLD.update({0x3000: 0x20, 0xA0: 0x20})
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of a text, whatever its line breaks.
+
+    Example:
+        >>> split_lines("标题\\r\\n正文\\r")
+        ['标题', '正文', '']
+    """
+    return _BREAKS.split(text)
+
+
+def keys_for(text: str, simplified: str) -> list[str]:
+    """Matching keys for the lines of a text: Simplified, full-width folded.
+
+    Args:
+        text: the repaired text, lines joined with ``\\n``.
+        simplified: the same text converted to Simplified characters.
+
+    Example:
+        >>> keys_for("來源：江西日報", "来源：江西日报")
+        ['来源:江西日报']
+    """
+    return simplified.translate(_FOLD).split("\n")

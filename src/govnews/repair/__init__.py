@@ -1,0 +1,179 @@
+"""The repair engine: undo the damage crawls do to Chinese text, and say how.
+
+Each repair is a function that looks at the whole text and returns the
+changes it would make, as :class:`Change` records in that text's
+coordinates. The engine applies them, turns each into an :class:`Edit`, and
+runs the repairs in the fixed order of :data:`REPAIRS` until a round changes
+nothing. A repair reruns only when the text changed after its last run, so a
+clean page costs one cheap check per repair.
+
+Repairs never add or remove a line break, so line numbers stay valid from the
+input to the output.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable, Sequence
+
+import attrs
+
+from govnews.errors import InputTooLargeError, InputTypeError
+from govnews.records import Edit, Options, Repaired
+from govnews.repair import glosses, lost, misalign, mojibake, punctuation, script, spacing
+from govnews.repair.change import Change
+
+__all__ = ["REPAIRS", "Change", "Repair", "repair", "replay"]
+
+
+@attrs.frozen
+class Repair:
+    """A named repair: the name is what edits, options and docs call it.
+
+    Attributes:
+        name: the stable name, used in ``Edit.kind`` and ``Options.repairs``.
+        find: returns the changes this repair makes to a text.
+        summary: one line on what it undoes.
+    """
+
+    name: str
+    find: Callable[[str, Options], list[Change]]
+    summary: str
+
+
+REPAIRS: tuple[Repair, ...] = (
+    Repair("markup", spacing.find_markup, "stray tags and HTML entities left in text"),
+    Repair("mojibake", mojibake.find, "UTF-8 read as GBK, once or more"),
+    Repair("misaligned", misalign.find, "a GBK stream read out of step after a lost byte"),
+    Repair("gloss", glosses.find, "pinyin glosses pasted after characters"),
+    Repair("lost", lost.find, "characters lost to ? or U+FFFD, marked as lost"),
+    Repair("spacing", spacing.find_spaces, "NBSP, ideographic and zero-width spaces"),
+    Repair("punctuation", punctuation.find_doubled, "punctuation doubled by converters"),
+    Repair("fullwidth", punctuation.find_fullwidth, "full-width punctuation in CJK context"),
+    Repair("to-simplified", script.find, "Traditional characters back to Simplified"),
+)
+"""Every repair, in the order the engine runs them."""
+
+_OPTIONAL = {"fullwidth": "fullwidth", "to-simplified": "simplified"}
+
+
+def _enabled(options: Options) -> tuple[Repair, ...]:
+    chosen = []
+    for item in REPAIRS:
+        flag = _OPTIONAL.get(item.name)
+        if flag is not None and not getattr(options, flag):
+            continue
+        if options.repairs is not None and item.name not in options.repairs:
+            continue
+        chosen.append(item)
+    return tuple(chosen)
+
+
+def _ordered(changes: Iterable[Change], size: int) -> list[Change]:
+    # A repair's changes must be sorted and disjoint; anything else is dropped
+    # rather than allowed to corrupt the text.
+    kept: list[Change] = []
+    last_end = 0
+    for change in sorted(changes, key=lambda c: (c.start, c.end)):
+        if change.start < last_end or change.end > size or change.start > change.end:
+            continue
+        kept.append(change)
+        last_end = change.end
+    return kept
+
+
+def _apply(
+    text: str, kind: str, changes: Sequence[Change], edits: list[Edit]
+) -> str:
+    breaks = [i for i, char in enumerate(text) if char == "\n"] if "\n" in text else []
+    pieces: list[str] = []
+    cursor = 0
+    delta = 0
+    for change in changes:
+        before = text[change.start : change.end]
+        after = change.after
+        if (before == after and not change.lost) or before.count("\n") != after.count("\n"):
+            continue
+        pieces.append(text[cursor : change.start])
+        pieces.append(after)
+        cursor = change.end
+        edits.append(
+            Edit(
+                kind=kind,
+                start=change.start + delta,
+                end=change.end + delta,
+                before=before,
+                after=after,
+                line=bisect.bisect_left(breaks, change.start),
+                lost=change.lost,
+                reason=change.reason,
+            )
+        )
+        delta += len(after) - len(before)
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def repair(text: str, options: Options | None = None) -> Repaired:
+    """Repair crawled Chinese text and record every edit made.
+
+    Repairs run in the order of :data:`REPAIRS`, repeated until nothing
+    changes. Clean text comes back unchanged except for the script: with
+    ``Options(simplified=False)`` clean text is returned as it is.
+
+    Args:
+        text: the text to repair.
+        options: which repairs to run; the defaults run them all.
+
+    Raises:
+        InputTypeError: ``text`` is not a ``str``.
+        InputTooLargeError: ``text`` is longer than ``options.max_bytes``.
+
+    Example:
+        >>> result = repair("抗擊疫情!國內(nèi)外")
+        >>> result.text
+        '抗击疫情!国内外'
+        >>> [(edit.kind, edit.before, edit.after) for edit in result.edits]
+        [('gloss', '(nèi)', ''), ('to-simplified', '擊', '击'), ('to-simplified', '國', '国')]
+    """
+    if not isinstance(text, str):
+        raise InputTypeError(f"repair() takes str, not {type(text).__name__}")
+    options = options or Options()
+    if len(text) > options.max_bytes:
+        raise InputTooLargeError(len(text), options.max_bytes)
+    edits: list[Edit] = []
+    version = 0
+    seen: dict[str, int] = {}
+    for _ in range(4):
+        changed = False
+        for item in _enabled(options):
+            if seen.get(item.name) == version:
+                continue
+            seen[item.name] = version
+            changes = _ordered(item.find(text, options), len(text))
+            if not changes:
+                continue
+            count = len(edits)
+            text = _apply(text, item.name, changes, edits)
+            if len(edits) > count:
+                version += 1
+                seen[item.name] = version
+                changed = True
+        if not changed:
+            break
+    return Repaired(text, tuple(edits))
+
+
+def replay(text: str, edits: Iterable[Edit]) -> str:
+    """Apply recorded edits to the text they were made on.
+
+    Replaying ``repair(text).edits`` on ``text`` gives ``repair(text).text``.
+
+    Example:
+        >>> original = "國內(nèi)"
+        >>> replay(original, repair(original).edits) == repair(original).text
+        True
+    """
+    for edit in edits:
+        text = text[: edit.start] + edit.after + text[edit.end :]
+    return text

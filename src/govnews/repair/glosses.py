@@ -1,0 +1,110 @@
+"""Pinyin glosses pasted after characters by content-farm mirrors.
+
+Mirrors re-serve pages in Traditional characters with a reading after some
+of them: ``國內(nèi)``. A parenthesised syllable is a gloss only when it is a
+reading of the character right before it, so ``大江网(dajwjx)``,
+``(记者魏星)``, ``(市、区)`` and ``肖(人毛)根`` stay as they are.
+
+When the glossed character itself was lost (``吉林日?qǐng)?bào)``), the last
+reading of the run names it: the character is put back when one candidate
+with that reading forms a common word with its neighbours, and marked lost
+(U+FFFD) otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+
+from govnews.records import Options
+from govnews.repair import lexicon
+from govnews.repair.change import Change
+
+__all__ = ["TONE_MARKS", "find", "restore_lost"]
+
+TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_SYLLABLE = f"[a-zü{TONE_MARKS}]{{1,6}}"
+_GLOSS = re.compile(
+    rf"(?P<base>[{lexicon.HAN}])\((?P<syllable>{_SYLLABLE})\)"
+    rf"|(?P<lost>(?:\?{{1,3}}\(?{_SYLLABLE}\)){{1,4}})"
+)
+_LOST_PART = re.compile(rf"\?{{1,3}}\(?({_SYLLABLE})\)")
+_TONED = re.compile(f"[{TONE_MARKS}]")
+
+
+def _is_gloss(base: str, syllable: str) -> bool:
+    return syllable in lexicon.readings(base)
+
+
+def restore_lost(before: str, reading: str, after: str) -> str | None:
+    """The character with ``reading`` that fits between two neighbours, if one clearly does.
+
+    Example:
+        >>> restore_lost("日", "bào", "")
+        '報'
+    """
+    context_traditional = lexicon.to_simplified(before + after) != before + after
+    best: list[tuple[float, str]] = []
+    for char in lexicon.chars_for(reading)[:80]:
+        simple = lexicon.to_simplified(char)
+        score = 0.0
+        if before:
+            score += lexicon.word_count(lexicon.to_simplified(before) + simple)
+        if after:
+            score += lexicon.word_count(simple + lexicon.to_simplified(after))
+        if score:
+            best.append((score, char))
+    if not best:
+        return None
+    best.sort(reverse=True)
+    top_score = best[0][0]
+    tops = {lexicon.to_simplified(c) for s, c in best if s == top_score}
+    runner_up = max((s for s, c in best if lexicon.to_simplified(c) not in tops), default=0.0)
+    if len(tops) != 1 or runner_up * 4 > top_score:
+        return None
+    forms = [c for s, c in best if s == top_score]
+    if context_traditional:
+        forms.sort(key=lambda c: lexicon.to_simplified(c) == c)
+    else:
+        forms.sort(key=lambda c: lexicon.to_simplified(c) != c)
+    return forms[0]
+
+
+def find(text: str, options: Options) -> list[Change]:
+    """Glosses to strip and lost glossed characters to restore or mark.
+
+    Example:
+        >>> [c.after for c in find("國內(nèi)(擴(kuò)大)", Options())]
+        ['', '']
+    """
+    if "(" not in text or not _TONED.search(text):
+        return []
+    changes: list[Change] = []
+    for match in _GLOSS.finditer(text):
+        if match.group("base"):
+            syllable = match.group("syllable")
+            if _is_gloss(match.group("base"), syllable):
+                start = match.start("syllable") - 1
+                changes.append(
+                    Change(start, match.end(), "", reason=f"{syllable} is a reading of "
+                           f"{match.group('base')}")
+                )
+            continue
+        readings = _LOST_PART.findall(match.group("lost"))
+        if not readings or not _TONED.search(readings[-1]):
+            continue
+        before = text[match.start() - 1] if match.start() and lexicon.is_han(
+            text[match.start() - 1]) else ""
+        after = text[match.end()] if match.end() < len(text) and lexicon.is_han(
+            text[match.end()]) else ""
+        if not before and not after:
+            continue
+        char = restore_lost(before, readings[-1], after)
+        if char is None:
+            changes.append(Change(match.start(), match.end(), "\ufffd", lost=1,
+                                  reason=f"glossed character lost; no single fit for "
+                                  f"{readings[-1]}"))
+        else:
+            changes.append(Change(match.start(), match.end(), char,
+                                  reason=f"glossed character lost; {char} reads "
+                                  f"{readings[-1]} and fits its neighbours"))
+    return changes

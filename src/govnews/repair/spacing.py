@@ -1,0 +1,65 @@
+"""Spaces and markup residue in text.
+
+NBSP and the ideographic space (U+3000) become plain spaces and zero-width
+characters are dropped: they carry no meaning in these pages, but they break
+label matching and comparisons. Stray tags such as ``</p>`` and HTML
+entities left in a text dump are removed or resolved.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from govnews.records import Options
+from govnews.repair.change import Change
+
+__all__ = ["find_markup", "find_spaces"]
+
+_SPACES = re.compile("[\u00a0\u3000\u2002\u2003\u2009\u200b\u200c\u200d\u2060\ufeff]+")
+_TAG = re.compile(
+    r"</?(?:p|br|div|span|strong|b|i|em|font|a|img|td|tr|th|table|tbody|section|center|u|h[1-6])"
+    r"(?:\s[^<>\n]{0,300})?/?>",
+    re.IGNORECASE,
+)
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6});")
+_MARKUP = re.compile(f"{_TAG.pattern}|{_ENTITY.pattern}", re.IGNORECASE)
+
+
+def _space(run: str) -> str:
+    return "".join(" " for char in run if char in "\u00a0\u3000\u2002\u2003\u2009")
+
+
+def find_spaces(text: str, options: Options) -> list[Change]:
+    """NBSP and ideographic spaces to plain spaces; zero-width characters dropped.
+
+    Example:
+        >>> [c.after for c in find_spaces("\\u3000\\u3000本报讯", Options())]
+        ['  ']
+    """
+    return [
+        Change(m.start(), m.end(), _space(m.group()), reason="non-ASCII space")
+        for m in _SPACES.finditer(text)
+    ]
+
+
+def find_markup(text: str, options: Options) -> list[Change]:
+    """Stray tags to remove and entities to resolve.
+
+    Example:
+        >>> [c.after for c in find_markup("会议召开。</p>&ldquo;两个", Options())]
+        ['', '“']
+    """
+    if "<" not in text and "&" not in text:
+        return []
+    changes = []
+    for match in _MARKUP.finditer(text):
+        token = match.group()
+        if token.startswith("&"):
+            after = html.unescape(token)
+            if after == token or "\n" in after:
+                continue
+            changes.append(Change(match.start(), match.end(), after, reason="HTML entity"))
+        else:
+            changes.append(Change(match.start(), match.end(), "", reason="stray tag"))
+    return changes
