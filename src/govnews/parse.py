@@ -22,10 +22,8 @@ __all__ = ["parse"]
 _TEXT_FIELDS = (
     "kicker", "title", "subtitle", "original_title", "source", "poster", "summary",
 )
-_NAME_FIELDS = (
-    "authors", "editors", "reporters", "correspondents", "photographers",
-    "breadcrumb", "paragraphs", "captions",
-)
+_NAME_FIELDS = ("authors", "editors", "reporters", "correspondents", "photographers")
+_LIST_FIELDS = ("breadcrumb", "paragraphs", "captions")
 
 
 def _unique(values: Any) -> tuple[str, ...]:
@@ -111,4 +109,5 @@ def parse(
         warnings=tuple(found.warnings),
         **{name: (fields.get(name) or None) for name in _TEXT_FIELDS},
         **{name: _unique(fields.get(name)) for name in _NAME_FIELDS},
+        **{name: tuple(fields.get(name) or ()) for name in _LIST_FIELDS},
     )

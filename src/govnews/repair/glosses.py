@@ -35,14 +35,20 @@ def _is_gloss(base: str, syllable: str) -> bool:
     return syllable in lexicon.readings(base)
 
 
-def restore_lost(before: str, reading: str, after: str) -> str | None:
+def restore_lost(before: str, reading: str, after: str, *, traditional: bool = False) -> str | None:
     """The character with ``reading`` that fits between two neighbours, if one clearly does.
 
+    Args:
+        before: the character before the lost one, or "".
+        reading: the reading the gloss gives.
+        after: the character after, or "".
+        traditional: the text around is in Traditional characters.
+
     Example:
-        >>> restore_lost("日", "bào", "")
-        '報'
+        >>> restore_lost("日", "bào", ""), restore_lost("日", "bào", "", traditional=True)
+        ('报', '報')
     """
-    context_traditional = lexicon.to_simplified(before + after) != before + after
+    context_traditional = traditional
     best: list[tuple[float, str]] = []
     for char in lexicon.chars_for(reading)[:80]:
         simple = lexicon.to_simplified(char)
@@ -76,7 +82,7 @@ def find(text: str, options: Options) -> list[Change]:
         >>> [c.after for c in find("國內(nèi)(擴(kuò)大)", Options())]
         ['', '']
     """
-    if "(" not in text or not _TONED.search(text):
+    if ")" not in text or not _TONED.search(text):
         return []
     changes: list[Change] = []
     for match in _GLOSS.finditer(text):
@@ -98,7 +104,11 @@ def find(text: str, options: Options) -> list[Change]:
             text[match.end()]) else ""
         if not before and not after:
             continue
-        char = restore_lost(before, readings[-1], after)
+        window = text[max(0, match.start() - 24) : match.end() + 24]
+        char = restore_lost(
+            before, readings[-1], after,
+            traditional=lexicon.to_simplified(window) != window,
+        )
         if char is None:
             changes.append(Change(match.start(), match.end(), "\ufffd", lost=1,
                                   reason=f"glossed character lost; no single fit for "

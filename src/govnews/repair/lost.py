@@ -20,7 +20,7 @@ __all__ = ["find"]
 
 _PUNCT = ",.;:!、，。；：！…"
 _LOST = re.compile(
-    rf"(?<=[{lexicon.HAN}])\?{{2,8}}|\?{{2,8}}(?=[{lexicon.HAN}])"
+    r"(?<=[^\x00-\x7f])\?{2,8}|\?{2,8}(?=[^\x00-\x7f])"
     rf"|(?<=[{_PUNCT}])\?(?=[{lexicon.HAN}])|(?<=[{lexicon.HAN}])\?(?=[{_PUNCT}])"
     r"|\ufffd+"
 )

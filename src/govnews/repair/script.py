@@ -76,7 +76,7 @@ def find(text: str, options: Options) -> list[Change]:
 
     Example:
         >>> [c.after for c in find("國內,看著", Options())]
-        ['国', '着']
+        ['国内', '着']
     """
     simple = lexicon.to_simplified(text)
     if simple == text:

@@ -195,8 +195,17 @@ class Template:
         return None
 
     def is_breadcrumb(self, key: str) -> bool:
-        """Whether a line is the page's breadcrumb."""
-        return bool(BREADCRUMB.search(key)) and len(key) < 160
+        """Whether a line is the page's breadcrumb: a position label, or a short chain of ``>``."""
+        if len(key) >= 160:
+            return False
+        if BREADCRUMB.search(key):
+            return True
+        return (
+            len(key) <= 80
+            and len(CRUMB_SPLIT.findall(key)) >= 2
+            and not SENTENCE_END.search(key)
+            and bool(re.match(r"\s*(?:首页|网站首页|主页|[^\s>]{1,12}\s*(?:>>|>|›|»))", key))
+        )
 
     def mark_chrome(self, page: Page, roles: list[Role | None]) -> None:
         """Blank lines, residue, breadcrumb, navigation and promotions."""
@@ -236,6 +245,8 @@ class Template:
             own = self.footer_role(key)
             if roles[i] in (Role.BLANK, Role.GARBAGE, Role.PROMO, Role.NAVIGATION):
                 continue
+            if region is Role.DISCLAIMER and own in (None, Role.FOOTER):
+                own = Role.DISCLAIMER  # a disclaimer's items may name 版权所有 too
             if own is not None:
                 roles[i] = own
                 region = own

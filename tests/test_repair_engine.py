@@ -1,0 +1,115 @@
+"""The repair engine: order, fixed point, edit records and replay."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import govnews
+from govnews.repair import REPAIRS
+from tests import strategies
+
+AS_FOUND = govnews.Options(simplified=False)
+
+
+@given(strategies.paragraph)
+def test_clean_text_is_unchanged(text: str) -> None:
+    """Clean Simplified text passes through byte for byte."""
+    assert (text, ()) == (govnews.repair(text).text, govnews.repair(text).edits)
+
+
+@given(st.text(alphabet=st.characters(codec="ascii", exclude_characters="?&<"), max_size=200))
+def test_ascii_is_unchanged(text: str) -> None:
+    """ASCII text with no markup and no question marks is never touched."""
+    assert text == govnews.repair(text, AS_FOUND).text
+
+
+@given(st.text(max_size=300))
+def test_replay_reproduces_output(text: str) -> None:
+    """Replaying the recorded edits on any input gives the repaired text."""
+    result = govnews.repair(text)
+    assert result.text == govnews.replay(text, result.edits)
+
+
+@given(st.text(max_size=300))
+def test_line_breaks_are_kept(text: str) -> None:
+    """Repairs never add or remove a line break, so line numbers hold."""
+    assert text.count("\n") == govnews.repair(text).text.count("\n")
+
+
+@given(st.text(max_size=200))
+def test_repair_is_idempotent(text: str) -> None:
+    """Repairing repaired text changes nothing more."""
+    once = govnews.repair(text).text
+    assert once == govnews.repair(once).text
+
+
+@given(strategies.paragraph, st.lists(st.integers(0, 400), max_size=4))
+def test_lost_characters_are_marked(text: str, positions: list[int]) -> None:
+    """Runs of ?? in Chinese text become U+FFFD, counted as lost, position kept."""
+    damaged = text
+    for position in sorted({p % len(text) for p in positions}, reverse=True):
+        damaged = damaged[:position] + "??" + damaged[position:]
+    result = govnews.repair(damaged, AS_FOUND)
+    assert len(damaged) == len(result.text)
+    assert "?" not in result.text
+    assert damaged.count("?") == result.lost
+
+
+def test_edit_records_say_where() -> None:
+    """An edit names its repair, line, span, text before and after, and why."""
+    result = govnews.repair("第一行\n國內(nèi)")
+    gloss = next(edit for edit in result.edits if edit.kind == "gloss")
+    assert (1, "(nèi)", "") == (gloss.line, gloss.before, gloss.after)
+    assert "nèi" in gloss.reason
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("会议,,强调", "会议,强调"),
+    ("会议,、强调", "会议、强调"),
+    ("会议强调,。", "会议强调。"),
+    ("\u00a0\u00a0本报讯\u3000今天", "  本报讯 今天"),
+    ("会议召开。</p>", "会议召开。"),
+    ("&ldquo;两个&rdquo;", "“两个”"),
+    ("他看著我", "他看著我"),
+])
+def test_small_repairs(text: str, expected: str) -> None:
+    """Doubled punctuation, odd spaces, stray tags and entities."""
+    assert expected == govnews.repair(text, AS_FOUND).text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("他看著我們", "他看着我们"),
+    ("隨著時間推移", "随着时间推移"),
+    ("這部原著很著名", "这部原著很著名"),
+    ("魯迅所著的書", "鲁迅所著的书"),
+])
+def test_particle_zhe(text: str, expected: str) -> None:
+    """After conversion 著 is the particle 着, except in words where it is zhù.
+
+    Text that needed no conversion keeps its 著: it was written in Simplified.
+    """
+    assert expected == govnews.repair(text).text
+
+
+def test_fullwidth_is_an_option() -> None:
+    """Full-width punctuation is restored only when asked for."""
+    text = "来源:江西日报,作者:魏星"
+    assert text == govnews.repair(text).text
+    restored = govnews.repair(text, govnews.Options(fullwidth=True)).text
+    assert "来源：江西日报，作者：魏星" == restored
+
+
+def test_repairs_can_be_chosen() -> None:
+    """Options.repairs runs only the named repairs."""
+    names = [item.name for item in REPAIRS]
+    assert len(names) == len(set(names))
+    only = govnews.Options(repairs=frozenset({"punctuation"}), simplified=False)
+    assert "國內(nèi),," .replace(",,", ",") == govnews.repair("國內(nèi),,", only).text
+
+
+def test_wrong_type_is_a_govnews_error() -> None:
+    """Repair takes str; anything else is a typed error."""
+    with pytest.raises(govnews.InputTypeError):
+        govnews.repair(b"bytes")  # type: ignore[arg-type]
