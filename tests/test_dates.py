@@ -28,8 +28,11 @@ def forms(moment: dt.datetime) -> list[tuple[str, bool]]:
     ]
 
 
-@given(moments, st.sampled_from(["", "时间:", "发布时间:", "来源:江西日报 "]),
-       st.sampled_from(["", " 来源:吉林日报", "浏览字号:[ ]", "| 发布者: admin"]))
+@given(
+    moments,
+    st.sampled_from(["", "时间:", "发布时间:", "来源:江西日报 "]),
+    st.sampled_from(["", " 来源:吉林日报", "浏览字号:[ ]", "| 发布者: admin"]),
+)
 def test_every_form_is_read(moment: dt.datetime, before: str, after: str) -> None:
     """A date written in any site's form, glued to labels or not, reads back exactly."""
     for written, has_time in forms(moment):
@@ -50,14 +53,17 @@ def test_yearless_dates_are_not_dates(month: int, day: int, rest: str) -> None:
     assert find_stamp(f"{month}月{day}日,{rest}") is None
 
 
-@pytest.mark.parametrize("text", [
-    "赣B2--20100072",
-    "赣ICP备05005386号-1",
-    "2021-02-30",
-    "1888-01-01",
-    "网络视听许可证1406143号 36120170002",
-    "电话:0791-86849032",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "赣B2--20100072",
+        "赣ICP备05005386号-1",
+        "2021-02-30",
+        "1888-01-01",
+        "网络视听许可证1406143号 36120170002",
+        "电话:0791-86849032",
+    ],
+)
 def test_not_dates(text: str) -> None:
     """Licence numbers, phone numbers and impossible dates are not dates."""
     assert find_stamp(text) is None
@@ -66,6 +72,7 @@ def test_not_dates(text: str) -> None:
 def test_time_is_beijing() -> None:
     """Times carry the Asia/Shanghai zone, UTC+8."""
     stamp = find_stamp("2021-01-22 05:24:11")
-    assert stamp is not None and stamp.moment is not None
+    assert stamp is not None
+    assert stamp.moment is not None
     assert stamp.moment.utcoffset() == dt.timedelta(hours=8)
     assert stamp.moment.astimezone(dt.timezone.utc).hour == 21

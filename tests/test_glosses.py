@@ -32,7 +32,7 @@ def traditional(text: str) -> str:
 def gloss(text: str, picks: list[bool]) -> str:
     """Paste the first reading after the characters the picks select, as mirrors do."""
     out = []
-    for char, pick in zip(text, picks + [False] * len(text)):
+    for char, pick in zip(text, [*picks, *[False] * len(text)], strict=False):
         out.append(char)
         readings = sorted(lexicon.readings(char))
         if pick and lexicon.is_han(char) and readings:
@@ -63,26 +63,32 @@ def test_edits_replay(text: str, picks: list[bool]) -> None:
     assert result.text == govnews.replay(damaged, result.edits)
 
 
-@pytest.mark.parametrize("text", [
-    "大江网(dajwjx)",
-    "本报讯(记者魏星)",
-    "各设区市和县(市、区)",
-    "肖(人毛)根",
-    "手机江西网(jxrb_jxnews)",
-    "李(ā)",
-    "(bào)",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "大江网(dajwjx)",
+        "本报讯(记者魏星)",
+        "各设区市和县(市、区)",
+        "肖(人毛)根",
+        "手机江西网(jxrb_jxnews)",
+        "李(ā)",
+        "(bào)",
+    ],
+)
 def test_not_glosses(text: str) -> None:
     """Parentheses that are not a reading of the character before them stay."""
     assert text == govnews.repair(text, GLOSS_ONLY).text
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("國內(nèi)國際", "國內國際"),
-    ("縣(市、區(qū))", "縣(市、區)"),
-    ("(擴(kuò)大)", "(擴大)"),
-    ("長(zhǎng)春", "長春"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("國內(nèi)國際", "國內國際"),
+        ("縣(市、區(qū))", "縣(市、區)"),
+        ("(擴(kuò)大)", "(擴大)"),
+        ("長(zhǎng)春", "長春"),
+    ],
+)
 def test_glosses(text: str, expected: str) -> None:
     """Glosses after their character go, also inside real parentheses."""
     assert expected == govnews.repair(text, GLOSS_ONLY).text

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from scripts.regen_golden import golden
+
 from tests.conftest import EXAMPLES, gold_records
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

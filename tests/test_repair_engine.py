@@ -65,26 +65,32 @@ def test_edit_records_say_where() -> None:
     assert "nèi" in gloss.reason
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("会议,,强调", "会议,强调"),
-    ("会议,、强调", "会议、强调"),
-    ("会议强调,。", "会议强调。"),
-    ("\u00a0\u00a0本报讯\u3000今天", "  本报讯 今天"),
-    ("会议召开。</p>", "会议召开。"),
-    ("&ldquo;两个&rdquo;", "“两个”"),
-    ("他看著我", "他看著我"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("会议,,强调", "会议,强调"),
+        ("会议,、强调", "会议、强调"),
+        ("会议强调,。", "会议强调。"),
+        ("\u00a0\u00a0本报讯\u3000今天", "  本报讯 今天"),
+        ("会议召开。</p>", "会议召开。"),
+        ("&ldquo;两个&rdquo;", "“两个”"),
+        ("他看著我", "他看著我"),
+    ],
+)
 def test_small_repairs(text: str, expected: str) -> None:
     """Doubled punctuation, odd spaces, stray tags and entities."""
     assert expected == govnews.repair(text, AS_FOUND).text
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("他看著我們", "他看着我们"),
-    ("隨著時間推移", "随着时间推移"),
-    ("這部原著很著名", "这部原著很著名"),
-    ("魯迅所著的書", "鲁迅所著的书"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("他看著我們", "他看着我们"),
+        ("隨著時間推移", "随着时间推移"),
+        ("這部原著很著名", "这部原著很著名"),
+        ("魯迅所著的書", "鲁迅所著的书"),
+    ],
+)
 def test_particle_zhe(text: str, expected: str) -> None:
     """After conversion 著 is the particle 着, except in words where it is zhù.
 
@@ -106,7 +112,7 @@ def test_repairs_can_be_chosen() -> None:
     names = [item.name for item in REPAIRS]
     assert len(names) == len(set(names))
     only = govnews.Options(repairs=frozenset({"punctuation"}), simplified=False)
-    assert "國內(nèi),," .replace(",,", ",") == govnews.repair("國內(nèi),,", only).text
+    assert "國內(nèi),,".replace(",,", ",") == govnews.repair("國內(nèi),,", only).text
 
 
 def test_wrong_type_is_a_govnews_error() -> None:

@@ -39,7 +39,9 @@ def test_headline(case: tuple[dict[str, Any], govnews.Article]) -> None:
     """Kicker, title and subtitle read in page order give the gold headline."""
     record, article = case
     expected = fold((record["title"] or "") + "".join(record["subtitles"]))
-    assert expected == fold("".join(p for p in (article.kicker, article.title, article.subtitle) if p))
+    assert expected == fold(
+        "".join(p for p in (article.kicker, article.title, article.subtitle) if p)
+    )
 
 
 def test_published(case: tuple[dict[str, Any], govnews.Article]) -> None:
@@ -64,12 +66,15 @@ def test_source(case: tuple[dict[str, Any], govnews.Article]) -> None:
     assert fold(article.source) in [fold(v) for v in accepted(record, "source")]
 
 
-@pytest.mark.parametrize(("gold_field", "field"), [
-    ("author", "authors"), ("editor", "editors"), ("reporters", "reporters"),
-])
-def test_credits(
-    case: tuple[dict[str, Any], govnews.Article], gold_field: str, field: str
-) -> None:
+@pytest.mark.parametrize(
+    ("gold_field", "field"),
+    [
+        ("author", "authors"),
+        ("editor", "editors"),
+        ("reporters", "reporters"),
+    ],
+)
+def test_credits(case: tuple[dict[str, Any], govnews.Article], gold_field: str, field: str) -> None:
     """Authors, editors and reporters, each a tuple of names."""
     record, article = case
     value = record[gold_field]
@@ -121,8 +126,13 @@ def test_every_line_has_a_role(case: tuple[dict[str, Any], govnews.Article]) -> 
 
 def test_template_chosen_without_url() -> None:
     """Each example page is recognised by its own text when no URL is given."""
-    expected = {"seed-000": "jxnews", "seed-001": "reprint", "seed-002": "jxnews-channel",
-                "seed-003": "people", "seed-004": "discuz"}
+    expected = {
+        "seed-000": "jxnews",
+        "seed-001": "reprint",
+        "seed-002": "jxnews-channel",
+        "seed-003": "people",
+        "seed-004": "discuz",
+    }
     for record in GOLD:
         article = govnews.parse((EXAMPLES / record["file"]).read_bytes())
         assert (record["id"], expected[record["id"]]) == (record["id"], article.site)

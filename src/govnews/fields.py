@@ -96,7 +96,8 @@ def read_labels(key: str, text: str) -> list[Labelled]:
         text: the line as returned; same length as ``key`` when possible.
 
     Example:
-        >>> [(x.field, x.value) for x in read_labels("编辑:舒小露    作者:魏星", "编辑:舒小露    作者:魏星")]
+        >>> line = "编辑:舒小露    作者:魏星"
+        >>> [(x.field, x.value) for x in read_labels(line, line)]
         [('editors', '舒小露'), ('authors', '魏星')]
     """
     source = text if len(text) == len(key) else key
@@ -136,7 +137,8 @@ def dateline_people(key: str, text: str) -> dict[str, tuple[str, ...]]:
     """Reporters and correspondents named in a dateline such as 本报讯(记者魏星).
 
     Example:
-        >>> dateline_people("本报讯(记者 魏星 通讯员 张三)今天", "本报讯(记者 魏星 通讯员 张三)今天")
+        >>> line = "本报讯(记者 魏星 通讯员 张三)今天"
+        >>> dateline_people(line, line)
         {'reporters': ('魏星',), 'correspondents': ('张三',)}
     """
     match = _DATELINE.match(key)

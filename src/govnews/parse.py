@@ -19,11 +19,9 @@ from govnews.templates import Page, choose
 
 __all__ = ["parse"]
 
-_TEXT_FIELDS = (
-    "kicker", "title", "subtitle", "original_title", "source", "poster", "summary",
-)
-_NAME_FIELDS = ("authors", "editors", "reporters", "correspondents", "photographers")
-_LIST_FIELDS = ("breadcrumb", "paragraphs", "captions")
+def _text(fields: dict[str, Any], name: str) -> str | None:
+    value = fields.get(name)
+    return str(value) if value else None
 
 
 def _unique(values: Any) -> tuple[str, ...]:
@@ -57,7 +55,7 @@ def parse(
 
     Example:
         >>> import govnews
-        >>> page = "抗击疫情\\n2020-2-1 12:00| 发布者: admin| 评论: 0|来自: 安源区政府\\n生命重于泰山。"
+        >>> page = "抗击疫情\\n2020-2-1 12:00| 发布者: admin| 来自: 安源区政府\\n生命重于泰山。"
         >>> article = govnews.parse(page)
         >>> article.title, article.source, article.poster, article.paragraphs
         ('抗击疫情', '安源区政府', 'admin', ('生命重于泰山。',))
@@ -99,15 +97,25 @@ def parse(
         url=url,
         published_at=fields.get("published_at"),
         published_date=fields.get("published_date"),
-        lines=tuple(
-            Line(i, lines[i], raw_lines[i], role) for i, role in enumerate(found.roles)
-        ),
+        lines=tuple(Line(i, lines[i], raw_lines[i], role) for i, role in enumerate(found.roles)),
         edits=repaired.edits,
         encoding=used,
         encoding_found_by=found_by,
         site_reason=reason,
         warnings=tuple(found.warnings),
-        **{name: (fields.get(name) or None) for name in _TEXT_FIELDS},
-        **{name: _unique(fields.get(name)) for name in _NAME_FIELDS},
-        **{name: tuple(fields.get(name) or ()) for name in _LIST_FIELDS},
+        kicker=_text(fields, "kicker"),
+        title=_text(fields, "title"),
+        subtitle=_text(fields, "subtitle"),
+        original_title=_text(fields, "original_title"),
+        source=_text(fields, "source"),
+        poster=_text(fields, "poster"),
+        summary=_text(fields, "summary"),
+        authors=_unique(fields.get("authors")),
+        editors=_unique(fields.get("editors")),
+        reporters=_unique(fields.get("reporters")),
+        correspondents=_unique(fields.get("correspondents")),
+        photographers=_unique(fields.get("photographers")),
+        breadcrumb=tuple(fields.get("breadcrumb") or ()),
+        paragraphs=tuple(fields.get("paragraphs") or ()),
+        captions=tuple(fields.get("captions") or ()),
     )

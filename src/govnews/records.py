@@ -230,7 +230,8 @@ class Article:
 
     Example:
         >>> import govnews
-        >>> article = govnews.parse("2021年01月23日13:29 来源:吉林日报\\n本报讯(记者黄鹭)今天,省委召开会议。")
+        >>> page = "2021年01月23日13:29 来源:吉林日报\\n本报讯(记者黄鹭)今天,省委召开会议。"
+        >>> article = govnews.parse(page)
         >>> article.source, article.reporters, article.published_at.isoformat()
         ('吉林日报', ('黄鹭',), '2021-01-23T13:29:00+08:00')
     """

@@ -64,7 +64,9 @@ def _any(*patterns: str) -> re.Pattern[str]:
 
 
 GARBAGE = re.compile(r"^[\s|!\[\]()<>#*_\-=~.·•:]*$")
-BREADCRUMB = re.compile(r"(?:您当前的位置|您现在的位置|当前位置|所在位置|您的位置|现在位置)\s{0,3}[:：]?\s{0,3}")
+BREADCRUMB = re.compile(
+    r"(?:您当前的位置|您现在的位置|当前位置|所在位置|您的位置|现在位置)\s{0,3}[:：]?\s{0,3}"
+)
 CRUMB_SPLIT = re.compile(r"\s*(?:>>|>|›|»|→|＞)\s*")
 NAVIGATION = _any(
     r"^\s*(?:加入收藏|设为首页|进入旧版|返回首页|打印本页|关闭窗口|【打印】|【关闭】)",
@@ -113,7 +115,9 @@ CAPTION = _any(
 SUMMARY = re.compile(r"^\s*【?(?:内容)?摘要】?\s*[:：]\s*")
 ORIGINAL_TITLE = re.compile(r"^\s*原标题\s*[:：]\s*")
 SIGNOFF = re.compile(r"^\s*[(（]?(?:完|编辑.{0,8}|责任编辑.{0,10})[)）]?\s*$")
-KICKER_END = re.compile(r"(?:时强调|时指出|时要求|时表示|时说|强调|指出|要求|表示|提出|寄语|致信|回信)$")
+KICKER_END = re.compile(
+    r"(?:时强调|时指出|时要求|时表示|时说|强调|指出|要求|表示|提出|寄语|致信|回信)$"
+)
 SUBTITLE_LIKE = _any(
     r"^\s*[—–-]{1,2}",
     r"^.{1,14}在.{1,16}(?:作汇报|汇报|出席|参加|陪同|讲话|致辞|主持)",
@@ -261,9 +265,7 @@ class Template:
         if not stripped or len(stripped) > 160:
             return False
         labels = read_labels(key, key)
-        if any(x.field != "ignore" for x in labels) and (
-            len(stripped) < 90 or len(labels) >= 2
-        ):
+        if any(x.field != "ignore" for x in labels) and (len(stripped) < 90 or len(labels) >= 2):
             return not SENTENCE_END.search(stripped) or len(labels) >= 2
         stamp = find_stamp(key)
         return stamp is not None and len(stripped) <= 40 and stamp.start <= 4
@@ -311,7 +313,7 @@ class Template:
         else:
             block = self._run_from_top(page, roles, first_text)
             after = block[-1] if block else -1
-        for i in range(0, block[0] if block else after + 1):
+        for i in range(block[0] if block else after + 1):
             if roles[i] is None:
                 roles[i] = Role.NAVIGATION
         self.split_headline(page, roles, block, fields)
@@ -381,9 +383,7 @@ class Template:
             re.fullmatch(r"[\u4e00-\u9fff]{2,8}(?:日报|晚报|新闻网|报|网|电视台)", stripped)
         )
 
-    def mark_body(
-        self, page: Page, roles: list[Role | None], start: int, footer: int
-    ) -> None:
+    def mark_body(self, page: Page, roles: list[Role | None], start: int, footer: int) -> None:
         """Open lines between the headline block and the footer are the body."""
         body = [i for i in range(start, footer) if roles[i] is None]
         for i in body:
@@ -417,12 +417,13 @@ class Template:
             elif role is Role.CAPTION:
                 fields.setdefault("captions", []).append(text.strip())
                 fields.setdefault("photographers", []).extend(self.read_photographer(key, text))
-        paragraphs = [page.lines[i].strip(" \t\ufffd") for i, r in enumerate(roles)
-                      if r is Role.BODY]
+        paragraphs = [
+            page.lines[i].strip(" \t\ufffd") for i, r in enumerate(roles) if r is Role.BODY
+        ]
         fields["paragraphs"] = [p for p in paragraphs if p]
         body_keys = [page.keys[i] for i, r in enumerate(roles) if r is Role.BODY][:2]
         body_texts = [page.lines[i] for i, r in enumerate(roles) if r is Role.BODY][:2]
-        for key, text in zip(body_keys, body_texts):
+        for key, text in zip(body_keys, body_texts, strict=True):
             found = dateline_people(key.strip(), text.strip())
             for field, value in found.items():
                 fields.setdefault(field, []).extend(value)

@@ -32,7 +32,7 @@ class Discuz(Template):
 
     def is_breadcrumb(self, key: str) -> bool:
         """The breadcrumb ends in 查看内容, with or without its › separators."""
-        return bool(_CRUMBS_END.search(key)) and len(key) < 160 or super().is_breadcrumb(key)
+        return (bool(_CRUMBS_END.search(key)) and len(key) < 160) or super().is_breadcrumb(key)
 
     def read_breadcrumb(self, key: str, text: str) -> list[str]:
         """Crumbs split on › where it survived, else on the spaces left in its place."""
