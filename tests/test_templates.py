@@ -201,3 +201,107 @@ def test_generic_is_last() -> None:
     """The generic template is the fallback, tried last."""
     assert "generic" == TEMPLATES[-1].name
     assert len({t.name for t in TEMPLATES}) == len(TEMPLATES)
+
+
+JXNEWS_VARIANT = """您当前的位置 : 大江网(中国江西网)  >  江西新闻网  >  江西要闻
+全省经济工作会议在南昌召开
+——奋力谱写全面建设社会主义现代化国家江西篇章
+2022-12-20 07:12:33    来源:江西日报
+编辑:王一    作者:李二 张三
+字体:   | 大江论坛 | 评论(
+      本报讯(记者李二 张三 通讯员刘五)12月19日,全省经济工作会议在南昌召开。会议深入学习贯彻党的二十大精神。
+      会议指出,今年以来全省上下坚持稳中求进工作总基调。
+    江西日报
+相关新闻
+大江网(中国江西网)版权与免责声明"""
+
+PEOPLE_NEW_LAYOUT = """吉林频道 >> 要闻
+政府工作报告解读
+吉林:奋力推进高质量发展
+——省政协十三届一次会议开幕
+2024年01月06日08:28 | 来源:人民网－吉林频道
+人民网长春1月6日电 (记者 王某某)1月5日上午,政协吉林省第十三届委员会第一次会议在长春开幕。
+会议号召全省各级政协组织和广大政协委员,凝心聚力、担当作为。
+(责编:刘洋、陈阳)
+分享让更多人看到"""
+
+GOVERNMENT_CMS = """首页 > 政务公开 > 工作动态
+县委召开常委会会议研究部署安全生产工作
+发布时间：2022-01-05 10:00:00 来源：县人民政府办公室 浏览次数：123 【字体：大 中 小】【打印】【关闭】
+　　1月4日，县委书记张某主持召开县委常委会会议，传达学习全省安全生产电视电话会议精神。
+　　会议强调，各级各部门要压紧压实安全生产责任。
+（责任编辑：李某某）
+主办单位：某某县人民政府 网站标识码：3601000001 赣ICP备12345678号"""
+
+
+def test_jxnews_dash_subtitle_and_correspondent() -> None:
+    """A —— subtitle, two authors, and a correspondent in the dateline."""
+    article = govnews.parse(JXNEWS_VARIANT)
+    assert ("jxnews", None) == (article.site, article.kicker)
+    assert "全省经济工作会议在南昌召开" == article.title
+    assert "奋力谱写全面建设社会主义现代化国家江西篇章" == article.subtitle
+    assert (("李二", "张三"), ("李二", "张三"), ("刘五",)) == (
+        article.authors,
+        article.reporters,
+        article.correspondents,
+    )
+    assert 2 == len(article.paragraphs)
+
+
+def test_people_new_layout() -> None:
+    """The rm_txt layout: 引题, title, —— subtitle, `date | 来源:`, (责编:…) closing."""
+    url = "http://jl.people.com.cn/n2/2024/0106/c349771-40705322.html"
+    article = govnews.parse(PEOPLE_NEW_LAYOUT, url=url)
+    assert ("政府工作报告解读", "吉林:奋力推进高质量发展", "省政协十三届一次会议开幕") == (
+        article.kicker,
+        article.title,
+        article.subtitle,
+    )
+    assert ("人民网－吉林频道", ("刘洋", "陈阳"), ("王某某",)) == (
+        article.source,
+        article.editors,
+        article.reporters,
+    )
+    assert ("吉林频道", "要闻") == article.breadcrumb
+    assert 2 == len(article.paragraphs)
+    assert Role.NAVIGATION is article.lines[-1].role
+
+
+def test_government_cms_page() -> None:
+    """A TRS-style page with full-width labels, read by labels alone."""
+    article = govnews.parse(GOVERNMENT_CMS)
+    assert "generic" == article.site
+    assert "县委召开常委会会议研究部署安全生产工作" == article.title
+    assert "县人民政府办公室" == article.source
+    assert ("李某某",) == article.editors
+    assert "2022-01-05T10:00:00+08:00" == article.published_at.isoformat()  # type: ignore[union-attr]
+    assert 2 == len(article.paragraphs)
+    assert Role.FOOTER is article.lines[-1].role
+
+
+def test_discuz_original_author_and_views() -> None:
+    """原作者 is the author; 查看 and 评论 counts are ignored."""
+    text = (
+        "萍乡城事网 门户 城事资讯 查看内容\n我市召开疫情防控工作调度会\n"
+        "2020-2-6 17:10| 发布者: cs小编网网| 查看: 512| 评论: 0|原作者: 李明|来自: 萍乡日报\n"
+        "  2月5日下午,市委书记主持召开全市疫情防控工作调度会。\n鲜花\n握手\n相关分类"
+    )
+    article = govnews.parse(text)
+    assert ("discuz", ("李明",), "萍乡日报", "cs小编网网") == (
+        article.site,
+        article.authors,
+        article.source,
+        article.poster,
+    )
+    assert 1 == len(article.paragraphs)
+
+
+def test_original_title_line() -> None:
+    """A 原标题 line gives original_title and stays out of the body."""
+    text = (
+        "省委常委会召开会议\n来源:江西日报 作者:魏星 时间:2022-09-10\n"
+        "原标题:省委常委会召开扩大会议\n9月9日,省委常委会召开会议。"
+    )
+    article = govnews.parse(text)
+    assert "省委常委会召开扩大会议" == article.original_title
+    assert ("9月9日,省委常委会召开会议。",) == article.paragraphs

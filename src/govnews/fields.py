@@ -40,6 +40,7 @@ LABELS: dict[str, str] = {
     "阅读次数": "ignore",
     "点击数": "ignore",
     "发布者": "poster",
+    "原作者": "authors",
     "通讯员": "correspondents",
     "来源": "source",
     "来自": "source",

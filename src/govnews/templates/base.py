@@ -73,6 +73,7 @@ NAVIGATION = _any(
     r"^\s*字体\s*[:：]",
     r"^\s*(?:字号|浏览字号)\s*[:：]",
     r"^\s*分享到\s*[:：]?",
+    r"^\s*分享让更多人看到",
     r"^\s*(?:鲜花|握手|雷人|路过|鸡蛋)\s*$",
     r"^\s*(?:上一篇|下一篇)\s*[:：]",
     r"^\s*【?(?:大|中|小)\s+(?:大|中|小)\s+(?:大|中|小)】?\s*$",
@@ -102,6 +103,8 @@ FOOTER = _any(
     r"网站地图",
     r"广告服务",
     r"举报中心",
+    r"主办单位\s*[:：]",
+    r"网站标识码",
     r"^\s*-\s*电子报\s*-\s*$",
 )
 DISCLAIMER_END = re.compile(r"※\s*联系方式")
@@ -123,6 +126,7 @@ SUBTITLE_LIKE = _any(
     r"^.{1,14}在.{1,16}(?:作汇报|汇报|出席|参加|陪同|讲话|致辞|主持)",
     r"^.{1,10}(?:出席|参加|陪同|主持)$",
 )
+CLOSING_CREDIT = re.compile(r"^\s*[(（【\[]\s*(?:责编|责任编辑|编辑)\s*[:：]")
 SENTENCE_END = re.compile(r"[。!?！？;；]\s*$|[。][”\"]?\s*$")
 
 
@@ -204,9 +208,10 @@ class Template:
             return False
         if BREADCRUMB.search(key):
             return True
+        separators = CRUMB_SPLIT.findall(key)
         return (
             len(key) <= 80
-            and len(CRUMB_SPLIT.findall(key)) >= 2
+            and (len(separators) >= 2 or ">>" in key)
             and not SENTENCE_END.search(key)
             and bool(re.match(r"\s*(?:首页|网站首页|主页|[^\s>]{1,12}\s*(?:>>|>|›|»))", key))
         )
@@ -360,7 +365,12 @@ class Template:
             kicker = 0
         rest = list(range(1 if kicker is not None else 0, len(block)))
         subtitle = None
-        if len(rest) >= 2 and (SUBTITLE_LIKE.search(keys[rest[-1]]) or len(rest) >= 3):
+        last_is_subtitle = bool(SUBTITLE_LIKE.search(keys[-1]))
+        if kicker is None and len(block) == 3 and last_is_subtitle:
+            # 引题, 正题, 副题: the newspaper's three-deck headline.
+            kicker = 0
+            rest = [1, 2]
+        if len(rest) >= 2 and (last_is_subtitle or len(rest) >= 3):
             subtitle = rest.pop()
         if kicker is not None:
             roles[block[kicker]] = Role.KICKER
@@ -386,6 +396,17 @@ class Template:
     def mark_body(self, page: Page, roles: list[Role | None], start: int, footer: int) -> None:
         """Open lines between the headline block and the footer are the body."""
         body = [i for i in range(start, footer) if roles[i] is None]
+        closing = next(
+            (i for i in range(start, footer)
+             if roles[i] is Role.META and CLOSING_CREDIT.match(page.keys[i])
+             and any(j < i for j in body)),
+            footer,
+        )
+        # A (责编:…) line closes the article: what follows is page furniture.
+        body = [i for i in body if i < closing]
+        for i in range(closing, footer):
+            if roles[i] is None:
+                roles[i] = Role.NAVIGATION
         for i in body:
             roles[i] = Role.BODY
         for i in range(start):
