@@ -305,3 +305,14 @@ def test_original_title_line() -> None:
     article = govnews.parse(text)
     assert "省委常委会召开扩大会议" == article.original_title
     assert ("9月9日,省委常委会召开会议。",) == article.paragraphs
+
+
+def test_caption_photographer_without_job_title() -> None:
+    """(记者陈七 摄) names the photographer 陈七; the caption stays out of the body."""
+    text = "标题\n正文第一段,很长的内容在这里写着。\n图为会议现场。(记者陈七 摄)\n第二段。"
+    article = govnews.parse(text)
+    assert (("陈七",), ("图为会议现场。(记者陈七 摄)",)) == (
+        article.photographers,
+        article.captions,
+    )
+    assert ("正文第一段,很长的内容在这里写着。", "第二段。") == article.paragraphs

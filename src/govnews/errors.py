@@ -40,6 +40,11 @@ class DecodeError(GovnewsError, ValueError):
 
     Attributes:
         tried: the encodings tried, in order.
+
+    Example:
+        >>> error = DecodeError("no codec fits", ("utf-8", "gb18030"))
+        >>> isinstance(error, ValueError), error.tried
+        (True, ('utf-8', 'gb18030'))
     """
 
     def __init__(self, message: str, tried: tuple[str, ...] = ()) -> None:
@@ -53,6 +58,14 @@ class InputTooLargeError(GovnewsError, ValueError):
     Attributes:
         size: the size of the input, in bytes (or characters for text).
         limit: the limit in force.
+
+    Example:
+        >>> import govnews
+        >>> try:
+        ...     govnews.parse("新闻" * 10, options=govnews.Options(max_bytes=8))
+        ... except InputTooLargeError as error:
+        ...     print(error.size, error.limit)
+        20 8
     """
 
     def __init__(self, size: int, limit: int) -> None:
@@ -65,8 +78,26 @@ class InputTooLargeError(GovnewsError, ValueError):
 
 
 class NotAnArticleError(GovnewsError, ValueError):
-    """The page holds no line of text that could be an article."""
+    """The page holds no line of text that could be an article.
+
+    Example:
+        >>> import govnews
+        >>> try:
+        ...     govnews.parse(b"   ")
+        ... except NotAnArticleError as error:
+        ...     print(error)
+        the page has no text
+    """
 
 
 class InputTypeError(GovnewsError, TypeError):
-    """The input is neither ``bytes`` nor ``str``."""
+    """The input is neither ``bytes`` nor ``str``.
+
+    Example:
+        >>> import govnews
+        >>> try:
+        ...     govnews.parse(12345)  # type: ignore[arg-type]
+        ... except InputTypeError as error:
+        ...     print(isinstance(error, TypeError))
+        True
+    """

@@ -65,7 +65,7 @@ LABELS: dict[str, str] = {
 }
 
 _LABEL = re.compile(
-    r"(?:^|(?<=[\s|(\[【｜/]))(?P<label>"
+    r"(?:^|(?<=[\s|(\[【｜/\d]))(?P<label>"
     + "|".join(sorted(LABELS, key=len, reverse=True))
     + r")\s{0,3}[:：]\s{0,3}"
 )

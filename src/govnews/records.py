@@ -39,7 +39,13 @@ def _beijing() -> dt.tzinfo:
 
 
 BEIJING: dt.tzinfo = _beijing()
-"""The time zone of every publish time govnews returns (Asia/Shanghai)."""
+"""The time zone of every publish time govnews returns (Asia/Shanghai).
+
+Example:
+    >>> import datetime as dt
+    >>> dt.datetime(2021, 1, 22, 5, 24, tzinfo=BEIJING).utcoffset()
+    datetime.timedelta(seconds=28800)
+"""
 
 
 class Role(str, enum.Enum):

@@ -26,7 +26,12 @@ TEMPLATES: tuple[Template, ...] = (
     Discuz(),
     Generic(),
 )
-"""Every template, most particular first; the generic one is last."""
+"""Every template, most particular first; the generic one is last.
+
+Example:
+    >>> [template.name for template in TEMPLATES]
+    ['jxnews-channel', 'jxnews', 'reprint', 'people', 'discuz', 'generic']
+"""
 
 
 def choose(page: Page) -> tuple[Template, str]:

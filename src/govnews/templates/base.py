@@ -66,6 +66,7 @@ def _any(*patterns: str) -> re.Pattern[str]:
 GARBAGE = re.compile(r"^[\s|!\[\]()<>#*_\-=~.·•:]*$")
 BREADCRUMB = re.compile(
     r"(?:您当前的位置|您现在的位置|当前位置|所在位置|您的位置|现在位置)\s{0,3}[:：]?\s{0,3}"
+    r"|^\s{0,8}位置\s{0,3}[:：]\s{0,3}"
 )
 CRUMB_SPLIT = re.compile(r"\s*(?:>>|>|›|»|→|＞)\s*")
 NAVIGATION = _any(
@@ -74,6 +75,9 @@ NAVIGATION = _any(
     r"^\s*(?:字号|浏览字号)\s*[:：]",
     r"^\s*分享到\s*[:：]?",
     r"^\s*分享让更多人看到",
+    r"^\s*分享\s*$",
+    r"^\s*【\s*字体\s*[:：]",
+    r"^\s*【(?:打印本页|关闭窗口|打印|关闭|收藏)】",
     r"^\s*(?:鲜花|握手|雷人|路过|鸡蛋)\s*$",
     r"^\s*(?:上一篇|下一篇)\s*[:：]",
     r"^\s*【?(?:大|中|小)\s+(?:大|中|小)\s+(?:大|中|小)】?\s*$",
@@ -397,9 +401,14 @@ class Template:
         """Open lines between the headline block and the footer are the body."""
         body = [i for i in range(start, footer) if roles[i] is None]
         closing = next(
-            (i for i in range(start, footer)
-             if roles[i] is Role.META and CLOSING_CREDIT.match(page.keys[i])
-             and any(j < i for j in body)),
+            (
+                i
+                for i in range(start, footer)
+                if roles[i] is Role.META
+                and CLOSING_CREDIT.match(page.keys[i])
+                and body
+                and body[0] < i
+            ),
             footer,
         )
         # A (责编:…) line closes the article: what follows is page furniture.
@@ -487,7 +496,9 @@ class Template:
         match = re.search(r"(?:记者|摄影[|｜:：]\s*)([\u4e00-\u9fff]{2,4})\s*$", key)
         if match:
             return [source[match.start(1) : match.end(1)]]
-        match = re.search(r"[(（]([\u4e00-\u9fff]{2,4})\s*摄[)）]\s*$", key)
+        match = re.search(
+            r"[(（](?:本报|特约)?(?:记者|通讯员)?\s*([\u4e00-\u9fff]{2,4})\s*摄[)）]\s*$", key
+        )
         if match:
             return [source[match.start(1) : match.end(1)]]
         return []
