@@ -7,7 +7,16 @@ loudly instead of producing mojibake:
 2. the charset the caller declares (an HTTP header value), then the one the
    page declares (``<meta charset>``, ``http-equiv``, an XML declaration);
 3. UTF-8, then GB18030 (the superset of GB2312 and GBK these sites use);
-4. detection with charset-normalizer, for Big5 and anything rarer.
+4. a page of UTF-8 with GBK runs (a footer pasted from an older page) is
+   decoded run by run when every run proves itself (``found_by="mixed"``);
+5. detection with charset-normalizer on the page without its tags, then
+   Big5-HKSCS.
+
+A strict decode proves little for the double-byte codecs: most byte strings
+are valid GB18030 and valid Big5. So a GB18030 or Big5 reading must also be
+:func:`plausible`: its characters must be mostly the common ones of that
+codec's own character set. A declared charset that fails this (a page that
+says gb2312 and serves UTF-8 or Big5) loses to the reading that passes.
 
 Labels widen to their supersets (gb2312, gbk and cp936 decode as GB18030;
 big5 as Big5-HKSCS), because these sites declare gb2312 and serve GBK. There
@@ -23,7 +32,7 @@ import attrs
 
 from govnews.errors import DecodeError
 
-__all__ = ["Decoded", "decode", "widen"]
+__all__ = ["Decoded", "declared_charset", "decode", "plausible", "widen"]
 
 _WIDER = {
     "gb2312": "gb18030",
@@ -69,6 +78,7 @@ class Decoded:
         text: the decoded text.
         encoding: the codec used (a Python codec name).
         found_by: ``bom``, ``caller``, ``declared``, ``utf-8``, ``gb18030``,
+            ``mixed`` (UTF-8 with GB18030 runs, encoding ``utf-8+gb18030``),
             ``detected`` or ``text`` (the input was already text).
 
     Example:
@@ -101,8 +111,8 @@ def declared_charset(data: bytes) -> str | None:
     """The charset a page declares in its first 4 KB, as written.
 
     Example:
-        >>> declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=gb2312">')
-        'gb2312'
+        >>> declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=gbk">')
+        'gbk'
     """
     match = _DECLARED.search(data[:4096])
     if not match:
@@ -118,17 +128,116 @@ def _strict(data: bytes, codec: str) -> str | None:
         return None
 
 
+def _cjk(text: str) -> list[str]:
+    return [ch for ch in text if ch >= "\u0080"]
+
+
+def _gb_ratio(chars: list[str]) -> float:
+    """Share of characters in GB2312's symbol rows or its common-hanzi level 1.
+
+    GBK news text scores above 0.9; UTF-8 or Big5 bytes read as GBK score
+    well under 0.5, because their byte pairs land in the rare-hanzi rows.
+    """
+    good = 0
+    for ch in chars:
+        try:
+            pair = ch.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        if len(pair) == 2 and (0xA1 <= pair[0] <= 0xA3 or 0xB0 <= pair[0] <= 0xD7):
+            good += 1
+    return good / len(chars)
+
+
+def _big5_ratio(chars: list[str]) -> float:
+    """Share of characters in Big5's symbol rows or its frequent-hanzi block."""
+    good = 0
+    for ch in chars:
+        try:
+            pair = ch.encode("big5")
+        except UnicodeEncodeError:
+            continue
+        if len(pair) == 2 and 0xA140 <= (pair[0] << 8 | pair[1]) <= 0xC67E:
+            good += 1
+    return good / len(chars)
+
+
+def plausible(text: str, codec: str) -> bool:
+    """Whether a strict decode with a multi-byte Chinese codec reads as Chinese.
+
+    A strict decode proves little for GB18030 and Big5: most byte strings are
+    valid in both. The characters they give tell the right reading from the
+    wrong one. Short texts, and codecs other than these two, always pass.
+
+    Example:
+        >>> text = "省委书记主持召开全省疫情防控工作会议"
+        >>> misread = text.encode("utf-8").decode("gb18030")
+        >>> plausible(text, "gb18030"), plausible(misread, "gb18030")
+        (True, False)
+    """
+    chars = _cjk(text)
+    if len(chars) < 8:
+        return True
+    if codec == "gb18030":
+        return _gb_ratio(chars) >= _MIN_RATIO
+    if codec in ("big5hkscs", "big5", "cp950"):
+        return _big5_ratio(chars) >= _MIN_RATIO
+    return True
+
+
+_MIN_RATIO = 0.7
+_RUNS = re.compile(rb"[\x80-\xff]+")
+_TAGS = re.compile(rb"<(?:script|style)\b.*?</(?:script|style)\s*>|<!--.*?-->|<[^>]*>", re.DOTALL)
+
+
+def _mixed(data: bytes) -> str | None:
+    """A mostly UTF-8 page with some GBK runs, decoded run by run.
+
+    Every run of non-ASCII bytes must be valid UTF-8 or plausible GB18030 on
+    its own, most runs must be UTF-8, and at least one must be GB18030;
+    otherwise the mix is not proven and ``None`` is returned.
+    """
+    pieces: list[str] = []
+    legacy: list[str] = []
+    last = 0
+    utf8 = gbk = 0
+    for match in _RUNS.finditer(data):
+        pieces.append(data[last : match.start()].decode("ascii"))
+        run = match.group()
+        text = _strict(run, "utf-8")
+        if text is not None:
+            utf8 += len(run)
+        else:
+            text = _strict(run, "gb18030")
+            if text is None:
+                return None
+            legacy.append(text)
+            gbk += len(run)
+        pieces.append(text)
+        last = match.end()
+    pieces.append(data[last:].decode("ascii", "replace"))
+    gbk_text = "".join(legacy)
+    if not gbk or utf8 < gbk or len(gbk_text) < 2 or not plausible(gbk_text, "gb18030"):
+        return None
+    return "".join(pieces)
+
+
 def _detect(data: bytes) -> Decoded | None:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    sample = _TAGS.sub(b" ", data)
+    if not _RUNS.search(sample):
+        sample = data
+    best = from_bytes(sample).best()
     if best is None or best.encoding is None:
         return None
     codec = widen(best.encoding) or best.encoding
     if codec in _UNTRUSTED:
         return None
     text = _strict(data, codec)
-    return Decoded(text, codec, "detected") if text is not None else None
+    if text is None or not plausible(text, codec):
+        return None
+    return Decoded(text, codec, "detected")
 
 
 def decode(data: bytes, encoding: str | None = None) -> Decoded:
@@ -146,6 +255,9 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
         >>> decoded = decode("来源：江西日报".encode("gb2312"))
         >>> decoded.text, decoded.found_by
         ('来源：江西日报', 'gb18030')
+        >>> page = '<meta charset="utf-8"><p>省委书记主持召开全省疫情防控工作会议</p>'
+        >>> decode(page.encode("gbk")).found_by  # the declaration lies
+        'gb18030'
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
@@ -153,22 +265,42 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
             if text is not None:
                 return Decoded(text, codec.replace("-sig", ""), "bom")
     tried: list[str] = []
+    fallback: Decoded | None = None
     for label, found_by in ((encoding, "caller"), (declared_charset(data), "declared")):
-        codec = widen(label) if label else None
-        if codec is None or codec in _UNTRUSTED or codec in tried:
+        candidate = widen(label) if label else None
+        if candidate is None or candidate in _UNTRUSTED or candidate in tried:
+            continue
+        tried.append(candidate)
+        text = _strict(data, candidate)
+        if text is None:
+            continue
+        if plausible(text, candidate):
+            return Decoded(text, candidate, found_by)
+        fallback = fallback or Decoded(text, candidate, found_by)
+    for codec in ("utf-8", "gb18030"):
+        if codec in tried:
             continue
         tried.append(codec)
         text = _strict(data, codec)
-        if text is not None:
-            return Decoded(text, codec, found_by)
-    for codec in ("utf-8", "gb18030"):
-        text = _strict(data, codec)
-        if text is not None:
+        if text is not None and plausible(text, codec):
             return Decoded(text, codec, codec)
-        tried.append(codec)
+    if _RUNS.search(data):
+        mixed = _mixed(data)
+        if mixed is not None:
+            return Decoded(mixed, "utf-8+gb18030", "mixed")
     detected = _detect(data)
     if detected is not None:
         return detected
+    if "big5hkscs" not in tried:
+        tried.append("big5hkscs")
+        text = _strict(data, "big5hkscs")
+        if text is not None and plausible(text, "big5hkscs"):
+            return Decoded(text, "big5hkscs", "detected")
+    if fallback is not None:
+        return fallback
+    text = _strict(data, "gb18030")
+    if text is not None:
+        return Decoded(text, "gb18030", "gb18030")
     raise DecodeError(
         f"no encoding reads these {len(data):,} bytes (tried {', '.join(tried)} "
         "and detection); pass encoding= if you know it",

@@ -1,75 +1,533 @@
-"""HTML to lines: render markup to the line stream the templates read."""
+"""HTML to lines: render markup to the line stream the templates read.
+
+The page is parsed with selectolax's Lexbor engine (an HTML5 parser in C; see
+``docs/html.md`` for why it was chosen over lxml). Lexbor knows only the fixed
+HTML5 entity table: there are no document type definitions, no external
+entities and no network access, so a page cannot make the parser expand or
+fetch anything.
+
+Rendering follows the crawl dumps the templates were written against:
+
+- block elements and ``<br>`` end lines; runs of breaks make no empty lines;
+- table cells of one row are joined with `` | ``;
+- scripts, styles, forms, comments, hidden elements, lists made mostly of
+  links (menus, related-news lists) and ``javascript:`` links (font-size
+  switches, print and close buttons) are dropped, as the dumps show
+  (``浏览字号:[ ]``);
+- entities are resolved by the parser; NBSP and ideographic spaces inside a
+  line are kept (the keys fold them), other whitespace collapses to one space,
+  and every line is trimmed;
+- NUL and other control characters are dropped.
+
+The markup also says things the text may not: :func:`to_lines` returns them
+as ``hints`` (see :data:`HINT_KEYS`), which :mod:`govnews.evidence` weighs
+against the text.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from html.parser import HTMLParser
+from collections.abc import Iterator, Mapping
 
 import attrs
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-__all__ = ["Rendered", "looks_like_html", "to_lines"]
+__all__ = ["HINT_KEYS", "Rendered", "looks_like_html", "split_site_name", "to_lines"]
 
-_HTML = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|div|p|table|title)\b", re.IGNORECASE)
-_BLOCK = {
-    "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol",
-    "section", "article", "header", "footer", "title", "dd", "dt", "blockquote",
-}
-_SKIP = {"script", "style", "noscript", "template", "head"}
+HINT_KEYS = (
+    "page_title",
+    "site_name",
+    "title",
+    "kicker",
+    "subtitle",
+    "description",
+    "keywords",
+    "published",
+    "source",
+    "author",
+    "editor",
+    "breadcrumb",
+    "dateline",
+    "summary",
+    "generator",
+    "layout",
+)
+"""The hint names :func:`to_lines` may return, each a plain string.
+
+``page_title`` is the ``<title>`` as written and ``site_name`` the suffix split
+off it; ``title``, ``kicker`` and ``subtitle`` come from the page's own
+headline markup (or the ``<title>`` when there is none); ``published`` is a
+date as written; ``dateline`` is a meta line as the markup groups it;
+``layout`` names the markup family recognised (``jxnews``, ``people-old``,
+``people-new``, ``discuz``, ``founder``).
+"""
+
+_HTML = re.compile(
+    r"<(?:!doctype\s+html|html|head|body|meta|div|p|table|title|span|br|h[1-6]|td|a\s)[\s>/]",
+    re.IGNORECASE,
+)
+_BLOCK = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "tfoot",
+        "thead",
+        "tr",
+        "ul",
+        "body",
+        "html",
+        "frameset",
+        "legend",
+        "marquee",
+    }
+)
+_CELL = frozenset({"td", "th"})
+_SKIP = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "title",
+        "iframe",
+        "frame",
+        "object",
+        "embed",
+        "svg",
+        "math",
+        "select",
+        "option",
+        "optgroup",
+        "textarea",
+        "button",
+        "input",
+        "canvas",
+        "audio",
+        "video",
+        "map",
+        "datalist",
+        "xmp",
+        "noembed",
+        "noframes",
+        "param",
+        "source",
+        "track",
+        "link",
+        "meta",
+        "base",
+    }
+)
+_LISTS = frozenset({"ul", "ol", "dl", "nav", "menu"})
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufeff]")
+_SITE_SEP = re.compile(
+    r"\s*(?:\s[-–—|｜_]\s|[_|｜]|--|－|——|(?<=[\u4e00-\u9fff）)])-(?=[\u4e00-\u9fff]))\s*"
+)
+_ENP = re.compile(r"<(?:founder-)?([a-z]+)>([^<]{0,400})</(?:founder-)?\1>", re.IGNORECASE)
+_LABEL_PREFIX = re.compile(
+    r"^\s*[(（]?\s*(?:来源|來源|作者|编辑|編輯|责编|責編|责任编辑|責任編輯)\s*[:：]\s*"
+)
+
+_FILLER = " \t\n\r\xa0\u3000|·•-[]【】()（）"
+# Block tags whose start makes an HTML5 parser search the whole stack of open
+# elements (to close a <p>): nested thousands deep they make parsing
+# quadratic. Past _MAX_DEPTH they become line breaks before parsing.
+_DEEP = re.compile(
+    r"<(/?)(address|article|aside|blockquote|center|details|dialog|dir|div|dl|fieldset|"
+    r"figcaption|figure|footer|form|header|hgroup|h[1-6]|listing|main|menu|nav|ol|pre|"
+    r"search|section|summary|ul)\b[^>]*>",
+    re.IGNORECASE,
+)
+_MAX_DEPTH = 256
+_BREAK = "\n"
+_CELL_MARK = "\x00cell"
 
 
 @attrs.frozen
 class Rendered:
-    """A page rendered to lines, with what the markup says of it."""
+    """A page rendered to lines, with what the markup says of it.
+
+    Attributes:
+        lines: the page's text, one line per block, no empty lines.
+        hints: markup evidence by name (see :data:`HINT_KEYS`).
+    """
 
     lines: tuple[str, ...]
     hints: Mapping[str, str] = attrs.field(factory=dict)
 
 
 def looks_like_html(text: str) -> bool:
-    """Whether a text is an HTML page rather than a text dump.
+    """Whether a text is an HTML page (or fragment) rather than a text dump.
 
     Example:
         >>> looks_like_html("<html><body>x</body></html>"), looks_like_html("来源:江西日报")
         (True, False)
     """
-    return bool(_HTML.search(text[:2048]))
+    return bool(_HTML.search(text[:4096]))
 
 
-class _Renderer(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.lines: list[str] = [""]
-        self.skip = 0
+def _hidden(node: LexborNode) -> bool:
+    attributes = node.attributes
+    if "hidden" in attributes or attributes.get("aria-hidden") == "true":
+        return True
+    style = attributes.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP:
-            self.skip += 1
+
+def _control(node: LexborNode) -> bool:
+    """A script-driven link (font size, print, close): a control, not content."""
+    if node.tag != "a":
+        return False
+    href = (node.attributes.get("href") or "").strip().lower()
+    return href.startswith("javascript:")
+
+
+def _link_only(node: LexborNode) -> bool:
+    """A list made of links (a menu, a related-news list), not of prose.
+
+    Its text must be mostly link text: at least half, so that a
+    date after each link does not keep it, while a list of sentences with a
+    link in them stays.
+    """
+    linked = loose = 0
+    stack: list[tuple[LexborNode | None, bool]] = [(node.child, False)]
+    while stack:
+        current, in_link = stack.pop()
+        while current is not None:
+            tag = current.tag
+            if tag == "-text":
+                size = len((current.text_content or "").strip(_FILLER))
+                if in_link:
+                    linked += size
+                else:
+                    loose += size
+            elif tag is not None and not tag.startswith("-") and tag not in _SKIP:
+                stack.append((current.child, in_link or tag == "a"))
+            current = current.next
+    return linked > 0 and loose <= linked
+
+
+def _events(root: LexborNode) -> Iterator[str]:
+    """The page as a stream of text pieces, line breaks and cell marks."""
+    stack: list[tuple[LexborNode | None, str | None]] = [(root.child, None)]
+    while stack:
+        node, closing = stack.pop()
+        if closing is not None:
+            yield _BREAK if closing in _BLOCK or closing in _CELL else ""
+            continue
+        if node is None:
+            continue
+        stack.append((node.next, None))
+        tag = node.tag
+        if tag == "-text":
+            text = node.text_content
+            if text:
+                yield text
+            continue
+        if tag is None or tag.startswith("-") or tag in _SKIP:
+            continue
+        if tag == "br":
+            yield _BREAK
+            continue
+        if _hidden(node) or (tag in _LISTS and _link_only(node)) or _control(node):
+            continue
+        if tag in _CELL:
+            yield _CELL_MARK
+            stack.append((None, "inline"))
         elif tag in _BLOCK:
-            self.lines.append("")
-        elif tag in ("td", "th"):
-            self.lines[-1] += " | " if self.lines[-1] else ""
+            yield _BREAK
+            stack.append((None, tag))
+        stack.append((node.child, None))
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP:
-            self.skip = max(0, self.skip - 1)
-        elif tag in _BLOCK:
-            self.lines.append("")
 
-    def handle_data(self, data: str) -> None:
-        if not self.skip:
-            self.lines[-1] += data.replace("\n", " ")
+def _render(root: LexborNode) -> list[str]:
+    lines: list[str] = []
+    parts: list[str] = []
+    pending_cell = False
+    for piece in _events(root):
+        if piece == _BREAK:
+            line = "".join(parts).strip()
+            if line:
+                lines.append(line)
+            parts, pending_cell = [], False
+        elif piece == _CELL_MARK:
+            pending_cell = bool("".join(parts).strip())
+        elif piece:
+            text = _SPACES.sub(" ", _CONTROL.sub("", piece))
+            if not text:
+                continue
+            if pending_cell and text.strip():
+                parts.append(" | ")
+                text = text.lstrip(" ")
+                pending_cell = False
+            parts.append(text)
+    line = "".join(parts).strip()
+    if line:
+        lines.append(line)
+    return lines
+
+
+def split_site_name(title: str) -> tuple[str, str]:
+    """A ``<title>`` split into the article's title and the site-name suffix.
+
+    Example:
+        >>> split_site_name("抗击疫情 - 城事资讯 - 萍乡城事网 - Powered by Discuz!")
+        ('抗击疫情', '城事资讯 - 萍乡城事网 - Powered by Discuz!')
+        >>> split_site_name("易炼红检查调研疫情防控工作_江西新闻网_大江网")
+        ('易炼红检查调研疫情防控工作', '江西新闻网_大江网')
+        >>> split_site_name("只有标题")
+        ('只有标题', '')
+    """
+    title = _SPACES.sub(" ", title).strip()
+    match = _SITE_SEP.search(title)
+    if not match or match.start() == 0:
+        return title, ""
+    # The title is the longest head whose tail is all short parts (site names).
+    parts = _SITE_SEP.split(title)
+    seps = [m.group() for m in _SITE_SEP.finditer(title)]
+    cut = len(parts)
+    while cut > 1 and len(parts[cut - 1]) <= 24:
+        cut -= 1
+    cut = max(cut, 1)
+    head = parts[0] + "".join(seps[i - 1] + parts[i] for i in range(1, cut))
+    tail = parts[cut] + "".join(seps[i - 1] + parts[i] for i in range(cut + 1, len(parts)))
+    return head.strip(), tail.strip()
+
+
+def _text(node: LexborNode | None) -> str:
+    if node is None:
+        return ""
+    return _SPACES.sub(" ", _CONTROL.sub("", node.text(separator=" "))).strip()
+
+
+def _first(root: LexborNode, *selectors: str) -> str:
+    for selector in selectors:
+        found = root.css_first(selector)
+        value = _text(found)
+        if value:
+            return value
+    return ""
+
+
+def _unlabel(value: str) -> str:
+    return _LABEL_PREFIX.sub("", value).strip(" ()（）\xa0\u3000")
+
+
+def _meta(root: LexborNode, hints: dict[str, str]) -> None:
+    names = {
+        "description": "description",
+        "keywords": "keywords",
+        "generator": "generator",
+        "publishdate": "published",
+        "pubdate": "published",
+        "publish_date": "published",
+        "publishtime": "published",
+        "article:published_time": "published",
+        "og:release_date": "published",
+        "firstpublishedtime": "published",
+        "source": "source",
+        "contentsource": "source",
+        "author": "author",
+        "articletitle": "title",
+        "og:title": "title",
+        "articletitle ": "title",
+    }
+    for node in root.css("meta"):
+        attributes = node.attributes
+        key = (attributes.get("name") or attributes.get("property") or "").strip().lower()
+        value = _SPACES.sub(" ", _CONTROL.sub("", attributes.get("content") or "")).strip()
+        name = names.get(key)
+        if name and value and name not in hints:
+            hints[name] = value
+
+
+def _founder(root: LexborNode, hints: dict[str, str]) -> None:
+    """Founder e-paper metadata from its ``<!--enpproperty ...-->`` comment."""
+    keys = {
+        "title": "title",
+        "subtitle": "subtitle",
+        "introtitle": "kicker",
+        "date": "published",
+        "author": "author",
+        "keyword": "keywords",
+        "papername": "source",
+    }
+    for node in root.traverse(include_text=False):
+        if not node.is_comment_node:
+            continue
+        content = node.comment_content or ""
+        if "enpproperty" not in content:
+            continue
+        hints.setdefault("layout", "founder")
+        for key, value in _ENP.findall(content):
+            name = keys.get(key.lower())
+            value = _SPACES.sub(" ", value).strip()
+            if name and value:
+                hints[name] = value
+        return
+
+
+def _hints(root: LexborNode) -> dict[str, str]:
+    hints: dict[str, str] = {}
+    page_title = _first(root, "head title", "title")
+    if page_title:
+        hints["page_title"] = page_title
+        _head, tail = split_site_name(page_title)
+        if tail:
+            hints["site_name"] = tail
+    _meta(root, hints)
+    _founder(root, hints)
+    # jxnews (Enorth): Baidu-news microformat ids and the position block.
+    pubtime = _first(root, "#pubtime_baidu")
+    if pubtime or root.css_first("#source_baidu") is not None:
+        hints["layout"] = "jxnews"
+        if pubtime:
+            hints["published"] = pubtime
+        for key, selector in (
+            ("source", "#source_baidu"),
+            ("author", "#author_baidu"),
+            ("editor", "#editor_baidu"),
+        ):
+            value = _unlabel(_first(root, selector))
+            if value:
+                hints[key] = value
+        heading = _first(
+            root,
+            "div[data-toggle='title'] h1",
+            "div[data-toggle='title']",
+            "div.title h1",
+            "div.title",
+        )
+        if heading:
+            hints["title"] = heading
+    crumb = _first(root, "div.position", "span#rwb_navpath", "#pt .z", "div#pt")
+    if crumb:
+        hints["breadcrumb"] = crumb
+    # people.cn: old w1000_320 and new rm_txt layouts.
+    if root.css_first("div.rm_txt") is not None:
+        hints["layout"] = "people-new"
+        for key, selector in (
+            ("kicker", ".rm_txt .pre"),
+            ("title", ".rm_txt h1"),
+            ("subtitle", ".rm_txt .sub"),
+        ):
+            value = _first(root, selector)
+            if value:
+                hints[key] = value
+        dateline = _first(root, ".rm_txt .channel", ".rm_txt .col-1-1")
+        if dateline:
+            hints["dateline"] = dateline
+            hints.setdefault("source", _unlabel(_first(root, ".rm_txt .channel a")))
+    elif root.css_first("div.text_title") is not None or root.css_first("#rwb_zw") is not None:
+        hints["layout"] = "people-old"
+        value = _first(root, "div.text_title h1")
+        if value:
+            hints["title"] = value
+        dateline = _first(root, "div.box01 div.fl", "div.box01")
+        if dateline:
+            hints["dateline"] = dateline
+            source = _unlabel(_first(root, "div.box01 div.fl a"))
+            if source:
+                hints["source"] = source
+    if hints.get("layout", "").startswith("people"):
+        editor = _first(root, "div.edit", ".edit")
+        if editor:
+            hints["editor"] = _unlabel(editor)
+    # Discuz! X portal.
+    generator = hints.get("generator", "")
+    if (
+        "discuz" in generator.lower()
+        or root.css_first("#article_content") is not None
+        or root.css_first("#click_div") is not None
+    ):
+        hints["layout"] = "discuz"
+        value = _first(root, "h1.ph")
+        if value:
+            hints["title"] = value
+        dateline = _first(root, "p.xg1")
+        if dateline:
+            hints["dateline"] = dateline
+        summary = _first(root, "div.s")
+        if summary:
+            hints["summary"] = re.sub(r"^\s*摘要\s*[:：]\s*", "", summary)
+    if "title" not in hints and page_title:
+        hints["title"] = split_site_name(page_title)[0]
+    return {key: value for key, value in hints.items() if value}
+
+
+def _flatten_deep(text: str) -> str:
+    """Turn block tags nested past :data:`_MAX_DEPTH` into ``<br>`` s."""
+    depth = dropped = 0
+
+    def visit(match: re.Match[str]) -> str:
+        nonlocal depth, dropped
+        if match.group(1):
+            if dropped:
+                dropped -= 1
+                return "<br>"
+            depth = max(0, depth - 1)
+            return match.group()
+        if depth >= _MAX_DEPTH:
+            dropped += 1
+            return "<br>"
+        depth += 1
+        return match.group()
+
+    return _DEEP.sub(visit, text)
 
 
 def to_lines(text: str) -> Rendered:
-    """Render an HTML page to lines: blocks and ``<br>`` end lines.
+    """Render an HTML page to lines and read the markup's evidence.
 
     Example:
-        >>> to_lines("<p>标题</p><p>正文</p>").lines
-        ('标题', '正文')
+        >>> page = to_lines("<title>标题_某某网</title><p>标题</p><p>来源：<a>某报</a></p>"
+        ...                 "<table><tr><td>甲</td><td>乙</td></tr></table>")
+        >>> page.lines
+        ('标题', '来源：某报', '甲 | 乙')
+        >>> page.hints["title"], page.hints["site_name"]
+        ('标题', '某某网')
     """
-    renderer = _Renderer()
-    renderer.feed(text)
-    renderer.close()
-    lines = [line.strip() for line in renderer.lines]
-    return Rendered(tuple(line for line in lines if line))
+    text = text.replace("\x00", "")
+    if text.count("<") > 4 * _MAX_DEPTH:
+        text = _flatten_deep(text)
+    tree = LexborHTMLParser(text)
+    root = tree.root
+    if root is None:
+        return Rendered(())
+    return Rendered(tuple(_render(root)), _hints(root))

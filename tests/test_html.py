@@ -1,0 +1,457 @@
+"""HTML pages: markup to lines, markup evidence, and HTML bytes against their text."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import functools
+import time
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import govnews
+from govnews import evidence
+from govnews.evidence import fold
+from govnews.html import looks_like_html, split_site_name, to_lines
+from govnews.lines import keys_for
+from tests import compose
+
+FIELDS = (
+    "site",
+    "kicker",
+    "title",
+    "subtitle",
+    "original_title",
+    "published_at",
+    "published_date",
+    "source",
+    "authors",
+    "editors",
+    "reporters",
+    "correspondents",
+    "photographers",
+    "poster",
+    "breadcrumb",
+    "summary",
+    "paragraphs",
+    "captions",
+)
+
+# Fields a template cannot yet read right from the text of a composed page;
+# the HTML must still agree with the text there. See the report on issue 4.
+
+
+@functools.lru_cache(maxsize=1)
+def _all_pages() -> tuple[compose.Composed, ...]:
+    return tuple(compose.pages())
+
+
+def _keys(lines: Any) -> list[str]:
+    text = "\n".join(lines)
+    return keys_for(text, text)
+
+
+# ---------------------------------------------------------------- composed pages
+
+
+@pytest.mark.parametrize("name", list(compose.BUILDERS))
+def test_page_renders_to_its_dump(name: str) -> None:
+    page = compose.page(name)
+    assert 30_000 <= len(page.data) <= 80_000
+    rendered = to_lines(page.html)
+    assert _keys(rendered.lines) == _keys(page.dump.split("\n"))
+
+
+@pytest.mark.parametrize("name", list(compose.BUILDERS))
+def test_page_sizes_in_every_encoding(name: str) -> None:
+    for variant, *_ in compose.VARIANTS:
+        assert 30_000 <= len(compose.page(name, variant).data) <= 80_000
+
+
+def _same(value: Any, truth: Any) -> bool:
+    if isinstance(truth, str):
+        return value is not None and fold(value) == fold(truth)
+    if isinstance(truth, tuple):
+        return tuple(fold(v) for v in value) == tuple(fold(t) for t in truth)
+    return bool(value == truth)
+
+
+@pytest.mark.parametrize("page", _all_pages(), ids=lambda p: f"{p.name}-{p.variant}")
+def test_html_gives_the_article_of_its_text(page: compose.Composed) -> None:
+    from_html = govnews.parse(page.data, url=page.url)
+    from_text = govnews.parse(page.dump, url=page.url)
+    assert from_html.site == page.template
+    for name in FIELDS:
+        html_value, text_value = getattr(from_html, name), getattr(from_text, name)
+        if text_value in (None, ()):
+            continue  # the markup may add what the text lacks; checked below
+        truth = page.expected.get(name)
+        if html_value != text_value and truth is not None and _same(html_value, truth):
+            continue  # the markup corrected the text's reading
+        assert html_value == text_value, name
+    for name, truth in page.expected.items():
+        if truth in (None, ()):
+            continue
+        assert _same(getattr(from_html, name), truth), (name, getattr(from_html, name), truth)
+    assert not [w for w in from_html.warnings if "markup title" in w]
+
+
+@pytest.mark.parametrize(
+    ("variant", "encoding", "found_by"),
+    [
+        ("utf-8", "utf-8", "declared"),
+        ("gb2312", "gb18030", "declared"),
+        ("gbk-undeclared", "gb18030", "gb18030"),
+        ("gbk-says-utf8", "gb18030", "gb18030"),
+        ("utf8-says-gb2312", "utf-8", "utf-8"),
+        ("big5", "big5hkscs", "declared"),
+        ("big5-undeclared", "big5hkscs", "detected"),
+    ],
+)
+def test_every_variant_records_its_encoding(variant: str, encoding: str, found_by: str) -> None:
+    page = compose.page("jxnews", variant)
+    article = govnews.parse(page.data, url=page.url)
+    assert (article.encoding, article.encoding_found_by) == (encoding, found_by)
+
+
+def test_pages_without_url_pick_their_template_by_text() -> None:
+    for name in ("jxnews", "discuz", "people-old", "reprint"):
+        page = compose.page(name)
+        assert govnews.parse(page.data).site == page.template, name
+
+
+def test_http_header_encoding_wins_when_it_reads() -> None:
+    page = compose.page("discuz", "gbk-undeclared")
+    article = govnews.parse(page.data, url=page.url, encoding="gb2312")
+    assert (article.encoding, article.encoding_found_by) == ("gb18030", "caller")
+    assert article.title == "抗击疫情！挺在最前沿，督导落实疫情防控工作"
+
+
+# ---------------------------------------------------------------- rendering
+
+
+def test_breaks_blocks_and_cells() -> None:
+    page = "<div>甲<br><br/><br />乙</div><p>丙</p><table><tr><td>a</td><td></td><td>b</td></tr></table>"
+    assert to_lines(page).lines == ("甲", "乙", "丙", "a | b")
+
+
+def test_nested_tables_flatten_row_by_row() -> None:
+    page = "<table><tr><td>外<table><tr><td>内1</td><td>内2</td></tr></table></td><td>尾</td></tr></table>"
+    assert to_lines(page).lines == ("外", "内1 | 内2", "尾")
+
+
+def test_dropped_content() -> None:
+    page = (
+        "<html><head><title>t</title><style>p{}</style></head><body>"
+        "<script>document.write('<p>脚本</p>')</script><!-- 注释 --><noscript>无</noscript>"
+        "<div style='display: none'>隐藏</div><p hidden>也隐藏</p>"
+        "<ul><li><a href='/'>首页</a></li><li><a href='/x'>新闻</a></li></ul>"
+        "<ul><li>正文句子很长，其中有一个<a href='/'>链接</a>。</li></ul>"
+        "<select><option>选项</option></select><p>正文</p></body></html>"
+    )
+    assert to_lines(page).lines == ("正文句子很长，其中有一个链接。", "正文")
+
+
+def test_entities_and_spaces() -> None:
+    page = "<p>&lt;A&gt;&amp;&nbsp;&#x4e2d;&#22269;&bogus;&#12288;x\u3000y   z\t\n w</p>"
+    assert to_lines(page).lines == ("<A>&\xa0中国&bogus;\u3000x\u3000y z w",)
+
+
+def test_label_split_by_inline_tags() -> None:
+    plain = to_lines("<p>来源：江西日报</p>").lines
+    assert to_lines("<p>来源：<a href='#'><b>江西</b>日报</a></p>").lines == plain
+    assert to_lines("<p><span>来源</span>：<font>江西日报</font></p>").lines == plain
+
+
+def test_no_entity_expansion_and_no_external_entities() -> None:
+    bomb = (
+        '<!DOCTYPE html [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+        '<!ENTITY x SYSTEM "http://127.0.0.1:9/secret">]>'
+        "<html><body><p>&b;&x;正文</p></body></html>"
+    )
+    lines = to_lines(bomb).lines
+    assert "aaaaaaaaaa" not in "".join(lines)
+    assert lines[-1] == "&b;&x;正文"
+
+
+def test_deep_nesting_stays_linear() -> None:
+    start = time.perf_counter()
+    page = "<html><body>" + "<div>" * 40_000 + "正文" + "</div>" * 40_000 + "<p>尾</p>"
+    assert to_lines(page).lines == ("正文", "尾")
+    unclosed = "<section><div class='x'>" * 20_000 + "<p>正文</p>"
+    assert to_lines(unclosed).lines == ("正文",)
+    assert time.perf_counter() - start < 20
+
+
+def test_nul_bytes_and_controls_are_dropped() -> None:
+    assert to_lines("<p>正\x00文\x07</p>").lines == ("正文",)
+
+
+def test_looks_like_html() -> None:
+    assert looks_like_html("<!DOCTYPE html><p>x</p>")
+    assert looks_like_html("<div class='a'>x</div>")
+    assert not looks_like_html("来源:江西日报\n正文 a<b 和 c>d")
+
+
+def test_site_name_split() -> None:
+    assert split_site_name("标题 - 城事资讯 - 萍乡城事网 - Powered by Discuz!")[0] == "标题"
+    assert split_site_name("某某标题-中国吉林网") == ("某某标题", "中国吉林网")
+    assert split_site_name("2021-2022年度工作报告") == ("2021-2022年度工作报告", "")
+
+
+# ---------------------------------------------------------------- hints
+
+
+def test_hints_of_jxnews_page() -> None:
+    hints = to_lines(compose.page("jxnews").html).hints
+    assert hints["layout"] == "jxnews"
+    assert hints["published"] == "2021-01-22 05:24:11"
+    assert (hints["source"], hints["author"], hints["editor"]) == ("江西日报", "魏星", "舒小露")
+    assert hints["site_name"] == "江西新闻网_大江网（中国江西网）"
+    assert hints["breadcrumb"].startswith("您当前的位置")
+
+
+def test_hints_of_people_pages() -> None:
+    old = to_lines(compose.page("people-old").html).hints
+    assert old["layout"] == "people-old"
+    assert old["title"] == "景俊海主持召开全省疫情防控工作视频调度会"
+    assert old["source"] == "吉林日报"
+    assert old["editor"] == "刘洋、杨晓"
+    new = to_lines(compose.page("people-new").html).hints
+    assert new["layout"] == "people-new"
+    assert new["kicker"] == "抓紧抓实外防输入内防扩散各项工作"
+    assert new["subtitle"] == "——坚决打好打赢疫情防控阻击战"
+    assert new["dateline"].startswith("2024年01月06日08:21")
+
+
+def test_hints_of_discuz_page() -> None:
+    hints = to_lines(compose.page("discuz").html).hints
+    assert hints["layout"] == "discuz"
+    assert hints["generator"] == "Discuz! X3.4"
+    assert hints["title"] == "抗击疫情！挺在最前沿，督导落实疫情防控工作"
+    assert "发布者" in hints["dateline"]
+    assert hints["summary"].endswith("...")
+
+
+def test_founder_enpproperty_and_enpcontent() -> None:
+    page = (
+        "<html><head><title>江西日报</title></head><body>"
+        "<!--enpproperty <articleid>7712601</articleid><date>2017-10-09 23:59:57</date>"
+        "<author>魏星</author><title>全力守护群众生命安全</title><keyword>疫情</keyword>"
+        "<subtitle>省长检查调研</subtitle><introtitle>坚持科学精准防控</introtitle>/enpproperty-->"
+        "<div class='nav'><ul><li><a href='/'>版面</a></li></ul></div>"
+        "<!--enpcontent--><p>本报讯（记者魏星）省长赴省疫情防控指挥部检查调研。</p><!--/enpcontent-->"
+        "</body></html>"
+    )
+    rendered = to_lines(page)
+    assert rendered.lines == ("本报讯（记者魏星）省长赴省疫情防控指挥部检查调研。",)
+    hints = rendered.hints
+    assert hints["layout"] == "founder"
+    assert (hints["title"], hints["subtitle"], hints["kicker"]) == (
+        "全力守护群众生命安全",
+        "省长检查调研",
+        "坚持科学精准防控",
+    )
+    article = govnews.parse(page.encode("utf-8"))
+    assert article.title == "全力守护群众生命安全"
+    assert article.published_at == dt.datetime(2017, 10, 9, 23, 59, 57, tzinfo=govnews.BEIJING)
+    assert article.authors == ("魏星",)
+
+
+# ---------------------------------------------------------------- evidence
+
+
+def test_evidence_fills_only_what_the_text_lacks() -> None:
+    fields: dict[str, Any] = {"title": "正题", "source": "江西日报"}
+    warnings = evidence.apply(
+        fields,
+        {
+            "title": "正题",
+            "source": "别的报",
+            "published": "2021-01-22 05:24:11",
+            "author": "魏星",
+            "editor": "舒小露、张三",
+        },
+    )
+    assert warnings == []
+    assert fields["source"] == "江西日报"
+    assert fields["authors"] == ["魏星"]
+    assert fields["editors"] == ["舒小露", "张三"]
+    assert fields["published_date"] == dt.date(2021, 1, 22)
+
+
+def test_evidence_records_a_disagreeing_title() -> None:
+    fields: dict[str, Any] = {"title": "始终坚持科学务实精准防控"}
+    warnings = evidence.apply(fields, {"title": "另一篇文章"})
+    assert fields["title"] == "始终坚持科学务实精准防控"
+    assert len(warnings) == 1
+    assert "另一篇文章" in warnings[0]
+
+
+def test_evidence_compares_titles_on_folded_simplified_text() -> None:
+    fields: dict[str, Any] = {"title": "抗击疫情!挺在最前沿", "kicker": None}
+    assert evidence.apply(fields, {"title": "抗擊疫情！挺在最前沿"}) == []
+
+
+def test_markup_title_that_disagrees_becomes_a_warning() -> None:
+    page = (
+        compose.page("discuz")
+        .html.replace('<h1 class="ph">抗击疫情', '<h1 class="ph">抗击疫情', 1)
+        .replace("<title>抗击疫情！挺在最前沿", "<title>完全不同的一篇文章", 1)
+    )
+    page = page.replace('<h1 class="ph">', '<h1 class="ph" data-x="1">', 1)
+    hints = dict(to_lines(page).hints)
+    hints["title"] = "完全不同的一篇文章"
+    fields: dict[str, Any] = {"title": "抗击疫情！挺在最前沿，督导落实疫情防控工作"}
+    assert evidence.apply(fields, hints)
+
+
+def test_people_page_without_rendered_title_takes_it_from_markup() -> None:
+    page = compose.page("people-old").html.replace(
+        "<h1>景俊海主持召开全省疫情防控工作视频调度会</h1>",
+        '<h1 style="display:none">景俊海主持召开全省疫情防控工作视频调度会</h1>',
+    )
+    article = govnews.parse(page.encode("utf-8"))
+    assert article.site == "people"
+    assert article.title == "景俊海主持召开全省疫情防控工作视频调度会"
+    assert article.source == "吉林日报"
+
+
+# ---------------------------------------------------------------- markup edge cases
+
+_TEXT = st.sampled_from(
+    [
+        "正文",
+        "来源：",
+        "江西日报",
+        "2021-01-22 05:24:11",
+        "作者：魏星",
+        "x",
+        " ",
+        "\xa0",
+        "\u3000",
+        "\n",
+        "。",
+        "|",
+        "&",
+        "<",
+        ">",
+    ]
+)
+_PIECES = st.one_of(
+    _TEXT,
+    st.sampled_from(
+        [
+            "<br>",
+            "<br/>",
+            "<br><br><br>",
+            "<p>",
+            "</p>",
+            "<div>",
+            "</div>",
+            "<b>",
+            "</i>",
+            "<table><tr><td>",
+            "</td><td>",
+            "</tr></table>",
+            "<table><tr><td><table><tr><td>",
+            "<!-- 注释 -->",
+            "<!--",
+            "-->",
+            "<![CDATA[ 数据 ]]>",
+            "&nbsp;",
+            "&amp;",
+            "&#x4e2d;",
+            "&#20013;",
+            "&#0;",
+            "&#xD800;",
+            "&#99999999;",
+            "&bogus;",
+            "&amp",
+            "&",
+            "<a href='#'>",
+            "</a>",
+            "<span></span>",
+            "<p></p>",
+            "<td>",
+            "</tr>",
+            "<li>",
+            "<ul>",
+            "</ul>",
+            "<script>",
+            "</script>",
+            "<style>",
+            "<title>",
+            "</title>",
+            "\ufeff",
+            "\x00",
+            "<span id='source_baidu'>",
+            "<div class='rm_txt'>",
+            "<h1 class='ph'>",
+            "</h1>",
+            "<!--enpproperty <title>题</title>/enpproperty-->",
+            "<meta charset='big5'>",
+            "<div style='display:none'>",
+            "<?xml version='1.0'?>",
+            "<!DOCTYPE html>",
+            "<",
+        ]
+    ),
+    st.text(max_size=6),
+)
+_MARKUP = st.lists(_PIECES, max_size=40).map("".join)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_MARKUP)
+def test_any_markup_renders_to_clean_lines(markup: str) -> None:
+    rendered = to_lines(markup)
+    for line in rendered.lines:
+        assert line
+        assert line == line.strip()
+        assert "\n" not in line
+        assert "\x00" not in line
+    assert all(isinstance(v, str) and v for v in rendered.hints.values())
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    _MARKUP,
+    st.sampled_from(["utf-8", "gb18030", "big5hkscs", "utf-16"]),
+    st.sampled_from([b"", b"\xef\xbb\xbf", b"\xff\xfe", b"\x00\x00"]),
+)
+def test_parsing_markup_bytes_raises_only_govnews_errors(
+    markup: str, codec: str, prefix: bytes
+) -> None:
+    data = prefix + ("<html><body>" + markup).encode(codec, "replace")
+    with contextlib.suppress(govnews.GovnewsError):
+        govnews.parse(data)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=300))
+def test_parsing_any_bytes_raises_only_govnews_errors(data: bytes) -> None:
+    with contextlib.suppress(govnews.GovnewsError):
+        govnews.parse(b"<html><body><p>" + data)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.sampled_from(["<a href='#'>", "<b>", "<span class='x'>", "<font color=red>", ""]),
+    st.sampled_from(["：", ":", "： ", "&#65306;"]),
+    st.sampled_from(["\xa0", "&nbsp;", " ", "&nbsp;&nbsp;"]),
+)
+def test_labels_read_through_inline_tags(tag: str, colon: str, space: str) -> None:
+    close = "</" + tag[1:].split(" ")[0].split(">")[0] + ">" if tag else ""
+    page = (
+        "<html><body><h1>省长检查调研疫情防控工作</h1>"
+        f"<p>2021-01-22 05:24{space}来源{colon}{tag}江西日报{close}</p>"
+        "<p>本报讯（记者魏星）省长赴省疫情防控指挥部检查调研疫情防控工作，看望慰问工作人员。</p>"
+        "</body></html>"
+    )
+    article = govnews.parse(page.encode("utf-8"))
+    assert article.source == "江西日报"
+    assert article.published_date == dt.date(2021, 1, 22)
