@@ -13,7 +13,7 @@ input to the output.
 
 from __future__ import annotations
 
-import bisect
+import operator
 from collections.abc import Callable, Iterable, Sequence
 
 import attrs
@@ -74,7 +74,7 @@ def _ordered(changes: Iterable[Change], size: int) -> list[Change]:
     # rather than allowed to corrupt the text.
     kept: list[Change] = []
     last_end = 0
-    for change in sorted(changes, key=lambda c: (c.start, c.end)):
+    for change in sorted(changes, key=_SPAN):
         if change.start < last_end or change.end > size or change.start > change.end:
             continue
         kept.append(change)
@@ -82,35 +82,49 @@ def _ordered(changes: Iterable[Change], size: int) -> list[Change]:
     return kept
 
 
-def _apply(
-    text: str, kind: str, changes: Sequence[Change], edits: list[Edit]
-) -> str:
-    breaks = [i for i, char in enumerate(text) if char == "\n"] if "\n" in text else []
+_SPAN = operator.attrgetter("start", "end")
+
+
+def _apply(text: str, kind: str, changes: Sequence[Change], edits: list[Edit]) -> str:
+    # The changes are sorted, so the line of each is counted on from the last
+    # one's: a page costs one pass over its text, however many edits it has.
+    # (A Traditional page carries hundreds of edits: the loop is kept lean.)
     pieces: list[str] = []
+    piece = pieces.append
+    record = edits.append
+    count = text.count
     cursor = 0
     delta = 0
+    line = 0
+    counted = 0
     for change in changes:
-        before = text[change.start : change.end]
+        start = change.start
+        end = change.end
         after = change.after
-        if (before == after and not change.lost) or before.count("\n") != after.count("\n"):
+        before = text[start:end]
+        if before == after and not change.lost:
             continue
-        pieces.append(text[cursor : change.start])
-        pieces.append(after)
-        cursor = change.end
-        edits.append(
+        if ("\n" in before or "\n" in after) and before.count("\n") != after.count("\n"):
+            continue
+        piece(text[cursor:start])
+        piece(after)
+        cursor = end
+        line += count("\n", counted, start)
+        counted = start
+        record(
             Edit(
                 kind=kind,
-                start=change.start + delta,
-                end=change.end + delta,
+                start=start + delta,
+                end=end + delta,
                 before=before,
                 after=after,
-                line=bisect.bisect_left(breaks, change.start),
+                line=line,
                 lost=change.lost,
                 reason=change.reason,
             )
         )
         delta += len(after) - len(before)
-    pieces.append(text[cursor:])
+    piece(text[cursor:])
     return "".join(pieces)
 
 
@@ -144,9 +158,10 @@ def repair(text: str, options: Options | None = None) -> Repaired:
     edits: list[Edit] = []
     version = 0
     seen: dict[str, int] = {}
+    enabled = _enabled(options)
     for _ in range(4):
         changed = False
-        for item in _enabled(options):
+        for item in enabled:
             if seen.get(item.name) == version:
                 continue
             seen[item.name] = version

@@ -8,6 +8,7 @@ option (``Options.fullwidth``), off by default because it is a guess.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from govnews.records import Options
@@ -16,13 +17,24 @@ from govnews.repair.change import Change
 
 __all__ = ["find_doubled", "find_fullwidth"]
 
-_DOUBLED = re.compile(r"([,，])(?=[,，、。；;])|([、。])(?=\2)")
+# A mark that may be doubled, before one it may be doubled with: one character
+# class first lets the regex engine skip ahead fast; a 、 or 。 counts only
+# before its own twin (checked in find_doubled).
+_DOUBLED = re.compile(r"[,，、。](?=[,，、。；;])")
 _FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
-_CJK_PUNCT = re.compile(
-    rf"(?<=[{lexicon.HAN}])[,:;!?]|[,:;!?](?=[{lexicon.HAN}])"
-    rf"|\((?=[^()\n]{{0,40}}[{lexicon.HAN}][^()\n]{{0,40}}\))"
-    rf"|(?<=[{lexicon.HAN}])\)"
-)
+
+
+@functools.lru_cache(maxsize=1)
+def _cjk_punct() -> re.Pattern[str]:
+    # Compiled on first use (the repair is off by default): the Han class
+    # with its supplementary planes takes milliseconds to compile.
+    return re.compile(
+        # Each branch starts with the mark itself and looks back from after
+        # it: the engine then only stops at marks, not at every character.
+        rf"[,:;!?](?:(?<=[{lexicon.HAN}].)|(?=[{lexicon.HAN}]))"
+        rf"|\((?=[^()\n]{{0,40}}[{lexicon.HAN}][^()\n]{{0,40}}\))"
+        rf"|\)(?<=[{lexicon.HAN}]\))"
+    )
 
 
 def find_doubled(text: str, options: Options) -> list[Change]:
@@ -35,6 +47,7 @@ def find_doubled(text: str, options: Options) -> list[Change]:
     return [
         Change(m.start(), m.end(), "", reason="punctuation doubled by a converter")
         for m in _DOUBLED.finditer(text)
+        if m.group() in ",，" or text[m.end()] == m.group()
     ]
 
 
@@ -47,5 +60,5 @@ def find_fullwidth(text: str, options: Options) -> list[Change]:
     """
     return [
         Change(m.start(), m.end(), _FULL[m.group()], reason="full-width form folded to ASCII")
-        for m in _CJK_PUNCT.finditer(text)
+        for m in _cjk_punct().finditer(text)
     ]

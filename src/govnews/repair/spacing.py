@@ -8,7 +8,7 @@ entities left in a text dump are removed or resolved.
 
 from __future__ import annotations
 
-import html
+import functools
 import re
 
 from govnews.records import Options
@@ -17,17 +17,26 @@ from govnews.repair.change import Change
 __all__ = ["find_markup", "find_spaces"]
 
 _SPACES = re.compile("[\u00a0\u3000\u2002\u2003\u2009\u200b\u200c\u200d\u2060\ufeff]+")
-_TAG = re.compile(
+_TAG = (
     r"</?(?:p|br|div|span|strong|b|i|em|font|a|img|td|tr|th|table|tbody|section|center|u|h[1-6])"
-    r"(?:\s[^<>\n]{0,300})?/?>",
-    re.IGNORECASE,
+    r"(?:\s[^<>\n]{0,300})?/?>"
 )
-_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6});")
-_MARKUP = re.compile(f"{_TAG.pattern}|{_ENTITY.pattern}", re.IGNORECASE)
+_ENTITY = r"&(?:[a-zA-Z]{2,8}|#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6});"
+
+
+@functools.lru_cache(maxsize=1)
+def _markup() -> re.Pattern[str]:
+    # Compiled on first use: most pages have no ``<`` or ``&`` at all.
+    return re.compile(f"{_TAG}|{_ENTITY}", re.IGNORECASE)
+
+
+# Each space of a run becomes one plain space; zero-width characters go.
+_SPACE_MAP: dict[int, str | None] = dict.fromkeys(map(ord, "\u00a0\u3000\u2002\u2003\u2009"), " ")
+_SPACE_MAP.update(dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff")))
 
 
 def _space(run: str) -> str:
-    return "".join(" " for char in run if char in "\u00a0\u3000\u2002\u2003\u2009")
+    return run.translate(_SPACE_MAP)
 
 
 def find_spaces(text: str, options: Options) -> list[Change]:
@@ -52,11 +61,13 @@ def find_markup(text: str, options: Options) -> list[Change]:
     """
     if "<" not in text and "&" not in text:
         return []
+    from html import unescape  # loads the entity table; only pages with markup pay
+
     changes = []
-    for match in _MARKUP.finditer(text):
+    for match in _markup().finditer(text):
         token = match.group()
         if token.startswith("&"):
-            after = html.unescape(token)
+            after = unescape(token)
             if after == token or "\n" in after:
                 continue
             changes.append(Change(match.start(), match.end(), after, reason="HTML entity"))

@@ -1,0 +1,887 @@
+"""govnews benchmark: pages per second, stage by stage, against the alternatives.
+
+One entry point. It builds its inputs from the text dumps in ``examples/``:
+
+- the dumps themselves (bytes, as crawled);
+- HTML pages of 30-80 KB composed from each dump by wrapping its lines in the
+  chrome of a provincial news portal (inline CSS and scripts, menus, a
+  related-news sidebar, a footer), once in UTF-8 and once in GBK with a
+  ``gb2312`` declaration, the way these sites serve them;
+- dumps grown or cut to 1 KB ... 8 MB for the size-linearity check.
+
+It times each stage of the pipeline (decode, lines, repairs, t2s, template,
+Article) and the whole ``govnews.parse``; two worker processes on the HTML
+pages; trafilatura's ``bare_extraction`` and GNE on the same HTML in the same
+run, when they are installed; ``import govnews`` and ``govnews parse`` as a
+whole process; the peak memory of a worker. It prints a markdown report with
+the machine it ran on, and writes it to a file with ``--markdown``.
+
+Usage::
+
+    python benchmarks/run.py              # full run, a few minutes
+    python benchmarks/run.py --quick      # under a minute
+    python benchmarks/run.py --quick --markdown report.md
+    python benchmarks/run.py --profile 30 # also print the top 30 of a cProfile
+
+Numbers are throughput on one core unless a row says otherwise: each timing
+cycles through its pages for a fixed time after one warm-up pass.
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import contextlib
+import cProfile
+import datetime as dt
+import glob
+import html as htmlmod
+import io
+import multiprocessing
+import os
+import platform
+import pstats
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from importlib import metadata
+from typing import Any
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+EXAMPLES = os.path.join(ROOT, "examples")
+SRC = os.path.join(ROOT, "src")
+if os.path.isdir(os.path.join(SRC, "govnews")) and SRC not in sys.path:
+    sys.path.insert(0, SRC)  # run from a checkout without installing
+
+import govnews  # noqa: E402
+from govnews import evidence  # noqa: E402
+from govnews import html as gnhtml  # noqa: E402
+from govnews.decode import decode  # noqa: E402
+from govnews.lines import keys_for, split_lines  # noqa: E402
+from govnews.records import Article, Line, Options, Role  # noqa: E402
+from govnews.repair import repair  # noqa: E402
+from govnews.repair.lexicon import to_simplified  # noqa: E402
+from govnews.templates import Page, choose  # noqa: E402
+
+# The targets of issue 7, in pages per second unless named otherwise.
+TARGET_TEXT = 3000.0
+TARGET_HTML_1 = 1300.0
+TARGET_HTML_2 = 2000.0
+TARGET_VS_TRAFILATURA = 20.0
+TARGET_IMPORT_MS = 50.0
+TARGET_CLI_MS = 100.0
+TARGET_MEMORY_MB = 50.0
+
+# ---------------------------------------------------------------- machine
+
+
+def _cpu_model() -> str:
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def _version(dist: str) -> str | None:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def opencc_backend() -> str:
+    """Which ``opencc`` module is installed: the C++ binding or the pure-Python one."""
+    try:
+        import opencc
+    except ImportError:
+        return "missing"
+    if hasattr(opencc, "clib") or hasattr(opencc, "opencc_clib"):
+        return f"C++ binding (OpenCC {_version('OpenCC') or _version('opencc') or '?'})"
+    version = _version("opencc-python-reimplemented")
+    return f"pure Python (opencc-python-reimplemented {version or '?'})"
+
+
+def _load() -> str:
+    try:
+        one, five, _ = os.getloadavg()
+    except (AttributeError, OSError):
+        return "unknown"
+    return f"{one:.1f} (1 min), {five:.1f} (5 min) at the start"
+
+
+def machine() -> dict[str, str]:
+    try:
+        usable = len(os.sched_getaffinity(0))
+    except AttributeError:
+        usable = os.cpu_count() or 1
+    return {
+        "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "cpu": _cpu_model(),
+        "cores": f"{usable} usable of {os.cpu_count()}",
+        "load": _load(),
+        "os": f"{platform.system()} {platform.release()}",
+        "python": f"{platform.python_implementation()} {platform.python_version()}",
+        "govnews": govnews.__version__,
+        "opencc": opencc_backend(),
+        "selectolax": _version("selectolax") or "missing",
+        "trafilatura": _version("trafilatura") or "not installed",
+        "gne": _version("gne") or "not installed",
+    }
+
+
+# ---------------------------------------------------------------- inputs
+
+
+def seeds() -> list[tuple[str, bytes]]:
+    paths = sorted(glob.glob(os.path.join(EXAMPLES, "*.txt")))
+    if not paths:
+        raise SystemExit(f"no text dumps in {EXAMPLES}")
+    out = []
+    for path in paths:
+        with open(path, "rb") as handle:
+            out.append((os.path.basename(path), handle.read()))
+    return out
+
+
+_HAN = re.compile("[\u4e00-\u9fff]{6,}")
+_NAV = (
+    "首页", "时政", "要闻", "评论", "经济", "社会", "法治", "文化", "教育", "科技",
+    "卫生", "体育", "旅游", "图片", "视频", "专题", "地市", "县区", "论坛", "博客",
+    "手机报", "公益", "招聘", "房产", "汽车", "财经", "健康", "生活", "民生", "问政",
+)  # fmt: skip
+_CSS_RULE = (
+    ".{name} {{margin:0 auto;padding:{a}px {b}px;font:{a}px/1.6 'Microsoft YaHei',SimSun,"
+    "sans-serif;color:#{c:06x};background:#{d:06x} url(/images/{name}.png) no-repeat;"
+    "border-bottom:1px solid #e5e5e5;overflow:hidden;zoom:1}}\n"
+)
+_JS_BLOCK = (
+    "var _{name}=_{name}||[];(function(){{var hm=document.createElement('script');"
+    "hm.src='//hm.example.cn/hm.js?{hex}';var s=document.getElementsByTagName('script')[0];"
+    "s.parentNode.insertBefore(hm,s);}})();\nfunction {name}Tab(n){{for(var i=1;i<={a};i++)"
+    "{{var el=document.getElementById('{name}_'+i);if(el){{el.style.display=(i==n)?"
+    "'block':'none';}}}}}}\n"
+)
+
+
+def _fragments(text: str) -> list[str]:
+    return [m.group()[:28] for m in _HAN.finditer(text)] or ["江西省召开工作会议"]
+
+
+def _title(lines: list[str]) -> str:
+    for line in lines[:25]:
+        stripped = line.strip()
+        if 8 <= len(stripped) <= 40 and len(_HAN.findall(stripped)) and ":" not in stripped:
+            return stripped
+    return "新闻"
+
+
+def compose_html(seed: str, target: int, encoding: str, rng: random.Random) -> bytes:
+    """A news page of at least ``target`` bytes wrapping a text dump's lines.
+
+    Every line of the dump becomes a block of the article column in its own
+    order, so the page renders to the dump's lines plus chrome that a reader
+    drops. The page declares its charset; GBK pages are encoded with
+    character references for the few characters GBK lacks.
+    """
+    lines = seed.splitlines()
+    frags = _fragments(seed)
+    title = _title(lines)
+    charset = "gb2312" if encoding == "gbk" else "utf-8"
+    esc = htmlmod.escape
+    head = [
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
+        '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n',
+        '<html xmlns="http://www.w3.org/1999/xhtml">\n<head>\n',
+        f'<meta http-equiv="Content-Type" content="text/html; charset={charset}" />\n',
+        f"<title>{esc(title)}_江西新闻网_大江网</title>\n",
+        f'<meta name="keywords" content="{esc(" ".join(frags[:4]))}" />\n',
+        f'<meta name="description" content="{esc("".join(frags[:3])[:120])}" />\n',
+        '<link rel="stylesheet" type="text/css" href="/css/global.css" />\n',
+    ]
+    css = ['<style type="text/css">\n']
+    for i in range(60):
+        css.append(
+            _CSS_RULE.format(
+                name=f"m{i}",
+                a=rng.randint(8, 24),
+                b=rng.randint(0, 30),
+                c=rng.randrange(1 << 24),
+                d=rng.randrange(1 << 24),
+            )
+        )
+    css.append("</style>\n")
+    scripts = [
+        '<script type="text/javascript">\n'
+        + _JS_BLOCK.format(name=f"s{i}", hex=f"{rng.getrandbits(64):016x}", a=rng.randint(3, 9))
+        + "</script>\n"
+        for i in range(8)
+    ]
+    top = [
+        '</head>\n<body>\n<!-- 顶部导航 开始 -->\n<div class="topbar"><div class="w1000">',
+        '<ul class="topnav">',
+        *(
+            f'<li><a href="/{i}/index.shtml" target="_blank">{name}</a></li>'
+            for i, name in enumerate(_NAV)
+        ),
+        "</ul></div></div>\n<!-- 顶部导航 结束 -->\n",
+        '<div class="logo"><a href="/"><img src="/images/logo.gif" alt="大江网" /></a></div>\n',
+    ]
+    body = ['<div class="main w1000"><div class="left"><div class="content" id="content">\n']
+    for line in lines:
+        stripped = line.strip()
+        if stripped:
+            body.append(f"<p>{esc(stripped)}</p>\n")
+    body.append("</div></div>\n")
+    foot = [
+        '</div>\n<div class="footer"><p>主办单位：江西日报社 版权所有 未经授权禁止复制'
+        "或建立镜像</p>"
+        "<p>赣ICP备05000001号 互联网新闻信息服务许可证 36120170001</p></div>\n",
+        *scripts[4:],
+        '<div style="display:none"><script src="/js/count.js"></script></div>\n',
+        "</body>\n</html>\n",
+    ]
+    fixed = [*head, *css, *scripts[:4], *top, *body]
+
+    def sidebar(n: int) -> str:
+        items = []
+        for _ in range(12):
+            frag = rng.choice(frags)
+            day = f"{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            url = f"/system/2021/{day}/{rng.randint(10**8, 10**9 - 1)}.shtml"
+            items.append(
+                f'<li><a href="{url}" target="_blank" title="{esc(frag)}">{esc(frag)}'
+                f"</a><span>{day}</span></li>"
+            )
+        return (
+            f'<div class="box m{n % 60}"><h3><a href="/{n}/">热点推荐</a></h3><ul class="list">'
+            + "".join(items)
+            + "</ul></div>\n"
+        )
+
+    def encoded(parts: list[str]) -> int:
+        return sum(len(p.encode(encoding, "xmlcharrefreplace")) for p in parts)
+
+    side = ['<div class="right">\n']
+    size = encoded(fixed) + encoded(foot)
+    n = 0
+    while size < target:
+        block = sidebar(n)
+        side.append(block)
+        size += len(block.encode(encoding, "xmlcharrefreplace"))
+        n += 1
+    side.append("</div>\n")
+    return "".join([*fixed, *side, *foot]).encode(encoding, "xmlcharrefreplace")
+
+
+def html_pages(seed_list: list[tuple[str, bytes]], encoding: str) -> list[bytes]:
+    """One composed page per seed, 30 KB to 80 KB spread evenly over the seeds."""
+    count = len(seed_list)
+    pages = []
+    for i, (name, data) in enumerate(seed_list):
+        target = int((30 + 50 * i / max(1, count - 1)) * 1024)
+        rng = random.Random(f"{name}:{encoding}")
+        pages.append(compose_html(data.decode("utf-8"), target, encoding, rng))
+    return pages
+
+
+def sized_dump(seed_list: list[tuple[str, bytes]], size: int) -> bytes:
+    """A text dump of about ``size`` bytes: a seed's head, then body lines of every seed."""
+    first = seed_list[0][1].decode("utf-8").splitlines()
+    head, rest = first[:20], first[20:]
+    pool = rest + [ln for _, d in seed_list[1:] for ln in d.decode("utf-8").splitlines()[20:]]
+    pool = [ln for ln in pool if ln.strip()] or ["正文。"]
+    out: list[str] = []
+    total = 0
+    for line in head:
+        if total + len(line.encode()) + 1 > size and out:
+            break
+        out.append(line)
+        total += len(line.encode()) + 1
+    i = 0
+    while total < size:
+        line = pool[i % len(pool)]
+        piece = line.encode()
+        if total + len(piece) + 1 > size:
+            cut = max(0, size - total - 1)
+            line = piece[:cut].decode("utf-8", "ignore")
+            if not line:
+                break
+        out.append(line)
+        total += len(line.encode()) + 1
+        i += 1
+    return "\n".join(out).encode("utf-8")
+
+
+# ---------------------------------------------------------------- stages
+
+
+@dataclass
+class Staged:
+    """One page carried through the stages, keeping every intermediate value."""
+
+    data: bytes
+    text: str = ""
+    used: str | None = None
+    found_by: str = ""
+    raw_lines: list[str] = field(default_factory=list)
+    hints: dict[str, str] = field(default_factory=dict)
+    joined: str = ""
+    repaired: Any = None
+    after_t2s: Any = None
+    page: Any = None
+    found: Any = None
+    template: Any = None
+    reason: str = ""
+
+
+_NO_T2S = Options(simplified=False)
+_ONLY_T2S = Options(repairs=frozenset(["to-simplified"]))  # type: ignore[list-item]
+
+
+def st_decode(s: Staged) -> None:
+    d = decode(s.data)
+    s.text, s.used, s.found_by = d.text, d.encoding, d.found_by
+
+
+def st_lines(s: Staged) -> None:
+    if gnhtml.looks_like_html(s.text):
+        rendered = gnhtml.to_lines(s.text)
+        s.raw_lines, s.hints = list(rendered.lines), dict(rendered.hints)
+    else:
+        s.raw_lines, s.hints = split_lines(s.text), {}
+    s.joined = "\n".join(s.raw_lines)
+
+
+def st_repairs(s: Staged) -> None:
+    s.repaired = repair(s.joined, _NO_T2S)
+
+
+def st_t2s(s: Staged) -> None:
+    after = repair(s.repaired.text, _ONLY_T2S)
+    keys = keys_for(after.text, to_simplified(after.text))
+    s.after_t2s = (after, keys)
+
+
+def st_template(s: Staged) -> None:
+    after, keys = s.after_t2s
+    lines = after.text.split("\n")
+    if len(keys) != len(lines):
+        keys = keys_for(after.text, after.text)
+    s.page = Page(lines=tuple(lines), keys=tuple(keys), url=None, hints=s.hints)
+    s.template, s.reason = choose(s.page)
+    s.found = s.template.extract(s.page)
+    s.found.warnings.extend(evidence.apply(s.found.fields, s.hints))
+
+
+def _text(fields: dict[str, Any], name: str) -> str | None:
+    value = fields.get(name)
+    return str(value) if value else None
+
+
+def _unique(values: Any) -> tuple[str, ...]:
+    out: list[str] = []
+    for value in values or ():
+        if value and value not in out:
+            out.append(value)
+    return tuple(out)
+
+
+def st_article(s: Staged) -> Article:
+    fields = s.found.fields
+    lines = s.page.lines
+    after = s.after_t2s[0]
+    warnings = list(s.found.warnings)
+    if not any(role in (Role.BODY, Role.TITLE) for role in s.found.roles):
+        warnings.append("no body or title found")
+    return Article(
+        site=s.template.name,
+        url=None,
+        published_at=fields.get("published_at"),
+        published_date=fields.get("published_date"),
+        lines=tuple(
+            Line(i, lines[i], s.raw_lines[i], role) for i, role in enumerate(s.found.roles)
+        ),
+        edits=s.repaired.edits + after.edits,
+        encoding=s.used,
+        encoding_found_by=s.found_by,
+        site_reason=s.reason,
+        warnings=tuple(warnings),
+        kicker=_text(fields, "kicker"),
+        title=_text(fields, "title"),
+        subtitle=_text(fields, "subtitle"),
+        original_title=_text(fields, "original_title"),
+        source=_text(fields, "source"),
+        poster=_text(fields, "poster"),
+        summary=_text(fields, "summary"),
+        authors=_unique(fields.get("authors")),
+        editors=_unique(fields.get("editors")),
+        reporters=_unique(fields.get("reporters")),
+        correspondents=_unique(fields.get("correspondents")),
+        photographers=_unique(fields.get("photographers")),
+        breadcrumb=tuple(fields.get("breadcrumb") or ()),
+        paragraphs=tuple(fields.get("paragraphs") or ()),
+        captions=tuple(fields.get("captions") or ()),
+    )
+
+
+STAGES: tuple[tuple[str, Callable[[Staged], Any]], ...] = (
+    ("decode", st_decode),
+    ("lines", st_lines),
+    ("repairs", st_repairs),
+    ("t2s", st_t2s),
+    ("template", st_template),
+    ("Article", st_article),
+)
+
+
+def carried(data: bytes) -> tuple[Staged, Article]:
+    s = Staged(data)
+    article = None
+    for _, fn in STAGES:
+        article = fn(s)
+    assert isinstance(article, Article)
+    return s, article
+
+
+def _same(staged: Article, whole: Article) -> bool:
+    keys = ("title", "source", "authors", "published_at", "paragraphs", "site")
+    return all(getattr(staged, k) == getattr(whole, k) for k in keys)
+
+
+# ---------------------------------------------------------------- timing
+
+
+def rate(
+    fn: Callable[[Any], Any], items: Sequence[Any], seconds: float, warm: int | None = None
+) -> float:
+    """Items per CPU second of ``fn`` cycling over ``items`` for about ``seconds``.
+
+    CPU time of this process, not wall time, so that other load on a shared
+    machine does not count against the page rate (it still slows caches).
+    The first ``warm`` items (all by default) run once untimed first.
+    """
+    for item in items[:warm]:  # warm-up: caches, lazy imports
+        fn(item)
+    count = 0
+    clock = time.process_time
+    start = clock()
+    deadline = start + seconds
+    while True:
+        for item in items:
+            fn(item)
+        count += len(items)
+        now = clock()
+        if now >= deadline:
+            return count / (now - start)
+
+
+def stage_rates(
+    pages: Sequence[bytes], states: Sequence[Staged], seconds: float
+) -> dict[str, float]:
+    """Pages per second of each stage alone, and of the whole parse.
+
+    The states have been carried through every stage once, which warmed
+    every cache, so no timing here repeats the warm-up.
+    """
+    rates: dict[str, float] = {}
+    for name, fn in STAGES:
+        rates[name] = rate(fn, states, seconds, warm=0)
+    rates["whole"] = rate(govnews.parse, pages, seconds * 2, warm=0)
+    return rates
+
+
+_BARRIER: Any = None
+
+
+def _start_worker(barrier: Any) -> None:
+    global _BARRIER
+    _BARRIER = barrier
+
+
+def _worker(args: tuple[list[bytes], float]) -> tuple[int, float, int]:
+    pages, seconds = args
+    for page in pages:  # warm-up, then start together with the other workers
+        govnews.parse(page)
+    _BARRIER.wait()
+    count = 0
+    start = time.perf_counter()
+    deadline = start + seconds
+    while time.perf_counter() < deadline:
+        for page in pages:
+            govnews.parse(page)
+        count += len(pages)
+    elapsed = time.perf_counter() - start
+    return count, elapsed, _peak_rss_kb()
+
+
+def _peak_rss_kb() -> int:
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows
+        return 0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak // 1024 if sys.platform == "darwin" else peak
+
+
+def parallel(pages: list[bytes], workers: int, seconds: float) -> tuple[float, float]:
+    """Pages per second of ``workers`` processes, and the largest worker's peak RSS in MB."""
+    ctx = multiprocessing.get_context("spawn")
+    barrier = ctx.Barrier(workers)
+    with concurrent.futures.ProcessPoolExecutor(
+        workers, mp_context=ctx, initializer=_start_worker, initargs=(barrier,)
+    ) as pool:
+        results = list(pool.map(_worker, [(pages, seconds)] * workers))
+    total = sum(count / elapsed for count, elapsed, _ in results)
+    return total, max(rss for _, _, rss in results) / 1024
+
+
+def competitors(pages: list[bytes], seconds: float) -> dict[str, float | str]:
+    out: dict[str, float | str] = {}
+    try:
+        import trafilatura
+    except ImportError:
+        out["trafilatura"] = "not installed"
+    else:
+        out["trafilatura"] = rate(
+            lambda p: trafilatura.bare_extraction(p, with_metadata=True), pages, seconds
+        )
+    try:
+        from gne import GeneralNewsExtractor  # type: ignore[import-untyped]
+    except ImportError:
+        out["GNE"] = "not installed"
+    else:
+        extractor = GeneralNewsExtractor()
+        texts = [decode(p).text for p in pages]  # GNE takes text; its decode is not timed
+
+        def gne(text: str) -> None:
+            with contextlib.suppress(Exception):  # GNE fails on some pages; time it anyway
+                extractor.extract(text)
+
+        out["GNE"] = rate(gne, texts, seconds)
+    return out
+
+
+def import_ms(repeats: int) -> tuple[float, list[tuple[str, float]]]:
+    """``import govnews`` cumulative time (min over runs), and its largest imports."""
+    best = float("inf")
+    heavy: list[tuple[str, float]] = []
+    for _ in range(repeats):
+        proc = subprocess.run(
+            [sys.executable, "-X", "importtime", "-c", "import govnews"],
+            capture_output=True,
+            text=True,
+            env=_env(),
+            check=True,
+        )
+        rows = []
+        total = None
+        for line in proc.stderr.splitlines():
+            parts = line.split("|")
+            if len(parts) != 3 or not parts[1].strip().isdigit():
+                continue
+            name = parts[2].rstrip()
+            cumulative = int(parts[1]) / 1000
+            rows.append((name.strip(), cumulative, len(name) - len(name.lstrip())))
+            if name.strip() == "govnews" and len(name) - len(name.lstrip()) == 1:
+                total = cumulative
+        if total is not None and total < best:
+            best = total
+            # direct children of the govnews import, the packages it pulls in
+            tops = [(n, c) for n, c, depth in rows if depth in (2, 3) and c >= 3.0]
+            heavy = sorted(tops, key=lambda x: -x[1])[:6]
+    return best, heavy
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = SRC + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
+def cli_ms(page: bytes, repeats: int) -> tuple[float, float]:
+    """Wall time of ``python -m govnews parse PAGE`` and of a bare ``python -c pass``."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "page.html")
+        with open(path, "wb") as handle:
+            handle.write(page)
+
+        def wall(cmd: list[str]) -> float:
+            times = []
+            for _ in range(repeats):
+                start = time.perf_counter()
+                subprocess.run(
+                    cmd,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    env=_env(),
+                    check=False,
+                )
+                times.append((time.perf_counter() - start) * 1000)
+            return min(times)
+
+        return (
+            wall([sys.executable, "-m", "govnews", "parse", path]),
+            wall([sys.executable, "-c", "pass"]),
+        )
+
+
+def scaling(
+    seed_list: list[tuple[str, bytes]], sizes: Sequence[int], seconds: float, budget: float
+) -> list[tuple[int, float, int]]:
+    """Microseconds per KB of ``parse`` at each size (and the pages timed).
+
+    Sizes stop growing when the next one would, at the last rate, take more
+    than ``budget`` seconds.
+    """
+    rows: list[tuple[int, float, int]] = []
+    for size in sizes:
+        if rows and rows[-1][1] * size / 1024 / 1e6 > budget:
+            break
+        page = sized_dump(seed_list, size)
+        if size < 1 << 20:
+            govnews.parse(page)  # warm-up; a large page runs once, cold caches don't matter
+        count = 0
+        start = time.process_time()
+        while True:
+            govnews.parse(page)
+            count += 1
+            elapsed = time.process_time() - start
+            if elapsed >= seconds or size >= 1 << 20:
+                break
+        rows.append((len(page), elapsed / count / (len(page) / 1024) * 1e6, count))
+    return rows
+
+
+def profile(pages: list[bytes], top: int) -> str:
+    """The top functions by own time over five passes, after a warm-up pass."""
+    for page in pages:
+        govnews.parse(page)
+    prof = cProfile.Profile()
+    prof.enable()
+    for _ in range(5):
+        for page in pages:
+            govnews.parse(page)
+    prof.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(prof, stream=out)
+    stats.sort_stats("tottime").print_stats(top)
+    return out.getvalue()
+
+
+# ---------------------------------------------------------------- report
+
+
+def _fmt(value: float | str) -> str:
+    if isinstance(value, str):
+        return value
+    return f"{value:,.0f}" if value >= 100 else f"{value:,.1f}"
+
+
+def _ms(rate_: float | str) -> str:
+    return rate_ if isinstance(rate_, str) else f"{1000 / rate_:.3f}"
+
+
+def _verdict(ok: bool) -> str:
+    return "holds" if ok else "**misses**"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="a run of under a minute")
+    parser.add_argument("--markdown", metavar="PATH", help="also write the report here")
+    parser.add_argument("--workers", type=int, default=2, help="processes for the parallel row")
+    parser.add_argument(
+        "--profile",
+        type=int,
+        metavar="N",
+        default=0,
+        help="print the top N functions of a cProfile of the HTML pages",
+    )
+    parser.add_argument("--no-competitors", action="store_true", help="skip trafilatura and GNE")
+    args = parser.parse_args(argv)
+
+    seconds = 0.3 if args.quick else 3.0
+    began = time.perf_counter()
+    info = machine()
+    seed_list = seeds()
+    dumps = [data for _, data in seed_list]
+    utf8 = html_pages(seed_list, "utf-8")
+    gbk = html_pages(seed_list, "gbk")
+    every_html = utf8 + gbk
+    sizes_kb = [len(p) / 1024 for p in every_html]
+
+    carried_all = {page: carried(page) for page in dumps + every_html}
+    agree = all(_same(carried_all[p][1], govnews.parse(p)) for p in dumps + every_html)
+    sets = {"text dumps": dumps, "HTML UTF-8": utf8, "HTML GBK": gbk}
+    stage_table = {
+        name: stage_rates(pages, [carried_all[p][0] for p in pages], seconds)
+        for name, pages in sets.items()
+    }
+    per_seed = [(n, rate(govnews.parse, [d], seconds / 2, warm=0)) for n, d in seed_list]
+
+    whole_html = rate(govnews.parse, every_html, seconds * 2, warm=0)
+    par, rss = parallel(every_html, args.workers, seconds * 3)
+    others = {} if args.no_competitors else competitors(every_html, seconds * 2)
+    imp, heavy = import_ms(3 if args.quick else 7)
+    cli, bare = cli_ms(utf8[len(utf8) // 2], 2 if args.quick else 7)
+    big = (
+        [1 << 10, 16 << 10, 256 << 10, 1 << 20]
+        if args.quick
+        else [1 << 10, 8 << 10, 64 << 10, 512 << 10, 2 << 20, 8 << 20]
+    )
+    scale = scaling(seed_list, big, seconds, budget=4.0 if args.quick else 120.0)
+
+    out: list[str] = []
+    w = out.append
+    w("# govnews benchmark\n")
+    w("| machine | |\n|---|---|")
+    for key, value in info.items():
+        w(f"| {key} | {value} |")
+    w("")
+    w(
+        f"Inputs: {len(dumps)} text dumps from examples/ "
+        f"({min(len(d) for d in dumps) / 1024:.1f}-{max(len(d) for d in dumps) / 1024:.1f} KB); "
+        f"{len(utf8)} composed HTML pages in UTF-8 and {len(gbk)} in GBK "
+        f"({min(sizes_kb):.0f}-{max(sizes_kb):.0f} KB, mean {statistics.mean(sizes_kb):.0f} KB). "
+        f"Mode: {'quick' if args.quick else 'full'}; {seconds:.1f} s per stage timing. "
+        f"Stage-by-stage run reproduces parse(): {'yes' if agree else 'NO'}.\n"
+    )
+
+    w("## Stages, one core (pages per second; ms per page in brackets)\n")
+    names = list(sets)
+    w("| stage | " + " | ".join(names) + " |")
+    w("|---|" + "---:|" * len(names))
+    for stage in [s for s, _ in STAGES] + ["sum of stages", "whole parse()"]:
+        cells = []
+        for set_name in names:
+            rates = stage_table[set_name]
+            if stage == "sum of stages":
+                cell = 1 / sum(1 / rates[s] for s, _ in STAGES)
+            elif stage == "whole parse()":
+                cell = rates["whole"]
+            else:
+                cell = rates[stage]
+            cells.append(f"{_fmt(cell)} ({_ms(cell)})")
+        w(f"| {stage} | " + " | ".join(cells) + " |")
+    w(
+        "\nrepairs: every repair but to-simplified; t2s: the to-simplified repair and the "
+        "matching keys (OpenCC twice). A page whose repairs rerun after t2s costs a little "
+        "more in parse() than the sum.\n"
+    )
+
+    w("## Text dumps, one page at a time\n")
+    w("| page | KB | pages/s | ms |\n|---|---:|---:|---:|")
+    for (name, data), (_, one) in zip(seed_list, per_seed, strict=True):
+        edits = len(govnews.parse(data).edits)
+        w(f"| {name} ({edits} edits) | {len(data) / 1024:.1f} | {_fmt(one)} | {_ms(one)} |")
+    w("")
+
+    w("## HTML pages (UTF-8 and GBK together) and the alternatives\n")
+    w("| tool | pages/s | ms/page | govnews is x times faster |\n|---|---:|---:|---:|")
+    w(f"| govnews parse(), 1 process | {_fmt(whole_html)} | {_ms(whole_html)} | 1 |")
+    w(f"| govnews parse(), {args.workers} processes | {_fmt(par)} | {_ms(par)} (wall) | |")
+    for tool, their in others.items():
+        ratio = "" if isinstance(their, str) else f"{whole_html / their:.1f}"
+        label = (
+            "trafilatura bare_extraction(with_metadata=True)"
+            if tool == "trafilatura"
+            else "GNE GeneralNewsExtractor().extract (text in)"
+        )
+        w(f"| {label} | {_fmt(their)} | {_ms(their)} | {ratio} |")
+    w("")
+
+    w("## Size linearity (text dumps)\n")
+    w("| size | µs per KB | ratio to 1 KB | runs |\n|---:|---:|---:|---:|")
+    base = scale[0][1]
+    for size, per_kb, count in scale:
+        label = f"{size / 1024:,.0f} KB" if size < 1 << 20 else f"{size / (1 << 20):.1f} MB"
+        w(f"| {label} | {per_kb:,.1f} | {per_kb / base:.2f} | {count} |")
+    if len(scale) < len(big):
+        skipped = ", ".join(f"{size / 1024:,.0f} KB" for size in big[len(scale) :])
+        w(f"\nSkipped, too slow at the measured rate for this run's time budget: {skipped}.")
+    w("")
+
+    w("## Process costs\n")
+    w(
+        f"- `import govnews`: {imp:.1f} ms (python -X importtime, best of runs); largest: "
+        + ", ".join(f"{n} {c:.1f} ms" for n, c in heavy)
+    )
+    w(
+        f"- `govnews parse` on one {len(utf8[len(utf8) // 2]) / 1024:.0f} KB page as a whole "
+        f"process: {cli:.0f} ms (a bare `python -c pass` takes {bare:.0f} ms)"
+    )
+    w(f"- peak RSS of a parse worker: {rss:.1f} MB\n")
+
+    w("## Targets\n")
+    w("| target | measured | |\n|---|---|---|")
+    text_rate = stage_table["text dumps"]["whole"]
+    rows: list[tuple[str, str, bool]] = [
+        (
+            f"text dumps >= {TARGET_TEXT:,.0f} pages/s/core",
+            _fmt(text_rate),
+            text_rate >= TARGET_TEXT,
+        ),
+        (
+            f"50 KB HTML >= {TARGET_HTML_1:,.0f} pages/s/core",
+            _fmt(whole_html),
+            whole_html >= TARGET_HTML_1,
+        ),
+        (
+            f"50 KB HTML >= {TARGET_HTML_2:,.0f} pages/s with 2 workers",
+            _fmt(par),
+            par >= TARGET_HTML_2,
+        ),
+    ]
+    traf = others.get("trafilatura")
+    if isinstance(traf, float):
+        rows.append(
+            (
+                f">= {TARGET_VS_TRAFILATURA:.0f}x trafilatura",
+                f"{whole_html / traf:.1f}x",
+                whole_html / traf >= TARGET_VS_TRAFILATURA,
+            )
+        )
+    rows += [
+        (f"import govnews < {TARGET_IMPORT_MS:.0f} ms", f"{imp:.1f} ms", imp < TARGET_IMPORT_MS),
+        (
+            f"govnews parse, one page, < {TARGET_CLI_MS:.0f} ms",
+            f"{cli:.0f} ms",
+            cli < TARGET_CLI_MS,
+        ),
+        (
+            f"peak memory < {TARGET_MEMORY_MB:.0f} MB per worker",
+            f"{rss:.1f} MB",
+            rss < TARGET_MEMORY_MB,
+        ),
+        (
+            "cost linear from 1 KB to the largest size (within 2x per KB)",
+            f"{max(r[1] for r in scale) / min(r[1] for r in scale):.2f}x spread",
+            max(r[1] for r in scale) <= 2 * min(r[1] for r in scale),
+        ),
+    ]
+    for label, value, ok in rows:
+        w(f"| {label} | {value} | {_verdict(ok)} |")
+    w(f"\nRun took {time.perf_counter() - began:.0f} s.")
+    report = "\n".join(out) + "\n"
+    print(report)
+    if args.markdown:
+        with open(args.markdown, "w", encoding="utf-8") as handle:
+            handle.write(report)
+    if args.profile:
+        print(profile(every_html, args.profile))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
