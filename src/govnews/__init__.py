@@ -9,8 +9,6 @@ Example:
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
 from govnews.decode import Decoded, decode
 from govnews.errors import (
     DecodeError,
@@ -24,10 +22,19 @@ from govnews.records import BEIJING, Article, Edit, Failure, Line, Options, Repa
 from govnews.repair import REPAIRS, repair, replay
 from govnews.templates import TEMPLATES
 
-try:
-    __version__ = version("govnews")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0"
+
+def __getattr__(name: str) -> str:
+    # The version is read from the installed metadata on first use: loading
+    # importlib.metadata costs more than the rest of `import govnews`.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("govnews")
+        except PackageNotFoundError:  # pragma: no cover - running from a source tree
+            return "0.0.0"
+    raise AttributeError(f"module 'govnews' has no attribute {name!r}")
+
 
 __all__ = [
     "BEIJING",

@@ -28,9 +28,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
 
 import attrs
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+if TYPE_CHECKING:  # the parser loads with the first page, not with govnews
+    from selectolax.lexbor import LexborNode
 
 __all__ = ["HINT_KEYS", "Rendered", "looks_like_html", "split_site_name", "to_lines"]
 
@@ -526,6 +529,8 @@ def to_lines(text: str) -> Rendered:
     text = text.replace("\x00", "")
     if text.count("<") > 4 * _MAX_DEPTH:
         text = _flatten_deep(text)
+    from selectolax.lexbor import LexborHTMLParser
+
     tree = LexborHTMLParser(text)
     root = tree.root
     if root is None:
