@@ -19,9 +19,15 @@ def test_clean_text_is_unchanged(text: str) -> None:
     assert (text, ()) == (govnews.repair(text).text, govnews.repair(text).edits)
 
 
-@given(st.text(alphabet=st.characters(codec="ascii", exclude_characters="?&<"), max_size=200))
+@given(
+    st.text(
+        alphabet=st.characters(codec="ascii", exclude_categories=["Cc"], exclude_characters="?&<")
+        | st.sampled_from("\t\n"),
+        max_size=200,
+    )
+)
 def test_ascii_is_unchanged(text: str) -> None:
-    """ASCII text with no markup and no question marks is never touched."""
+    """Printable ASCII with no markup and no question marks is never touched."""
     assert text == govnews.repair(text, AS_FOUND).text
 
 
@@ -73,6 +79,7 @@ def test_edit_records_say_where() -> None:
         ("会议强调,。", "会议强调。"),
         ("\u00a0\u00a0本报讯\u3000今天", "  本报讯 今天"),
         ("会议召开。</p>", "会议召开。"),
+        ("正文\x00第一段\x07", "正文第一段"),
         ("&ldquo;两个&rdquo;", "“两个”"),
         ("他看著我", "他看著我"),
     ],

@@ -101,10 +101,28 @@ def widen(label: str) -> str | None:
     name = label.strip().strip("\"'").lower()
     name = _WIDER.get(name, name)
     try:
-        codec = codecs.lookup(name).name
-    except LookupError:
+        info = codecs.lookup(name)
+    except (LookupError, ValueError, UnicodeError):
         return None
-    return _WIDER.get(codec, codec)
+    # Codecs that are not text encodings (bytes-to-bytes, escapes, the
+    # 'undefined' codec) are not charsets, whatever a page declares.
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
+        return None
+    return _WIDER.get(info.name, info.name)
+
+
+_NOT_CHARSETS = {
+    "undefined",
+    "unicode-escape",
+    "raw-unicode-escape",
+    "unicode_escape",
+    "raw_unicode_escape",
+    "idna",
+    "punycode",
+    "palmos",
+    "mbcs",
+    "oem",
+}
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -124,7 +142,7 @@ def declared_charset(data: bytes) -> str | None:
 def _strict(data: bytes, codec: str) -> str | None:
     try:
         return data.decode(codec)
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError, ValueError):
         return None
 
 
@@ -187,7 +205,41 @@ def plausible(text: str, codec: str) -> bool:
 
 _MIN_RATIO = 0.7
 _RUNS = re.compile(rb"[\x80-\xff]+")
-_TAGS = re.compile(rb"<(?:script|style)\b.*?</(?:script|style)\s*>|<!--.*?-->|<[^>]*>", re.DOTALL)
+
+
+def strip_tags(data: bytes) -> bytes:
+    """Page bytes without tags, comments, scripts and styles, in one forward pass.
+
+    An unterminated tag, comment or script ends the text there, so hostile
+    pages cost linear time.
+
+    Example:
+        >>> strip_tags(b"<p>a<!-- b --><script>c</script>d</p>")
+        b' a  d '
+    """
+    lowered = data.lower()
+    out: list[bytes] = []
+    i, size = 0, len(data)
+    while i < size:
+        lt = data.find(b"<", i)
+        if lt < 0:
+            out.append(data[i:])
+            break
+        out.append(data[i:lt])
+        if data.startswith(b"<!--", lt):
+            end, close = data.find(b"-->", lt + 4), 3
+        elif lowered.startswith((b"<script", b"<style"), lt):
+            name = b"</script" if lowered.startswith(b"<script", lt) else b"</style"
+            end = lowered.find(name, lt)
+            end = lowered.find(b">", end) if end >= 0 else -1
+            close = 1
+        else:
+            end, close = data.find(b">", lt + 1), 1
+        if end < 0:
+            break
+        out.append(b" ")
+        i = end + close
+    return b"".join(out)
 
 
 def _mixed(data: bytes) -> str | None:
@@ -222,10 +274,36 @@ def _mixed(data: bytes) -> str | None:
     return "".join(pieces)
 
 
+_UTF16_HIGH = frozenset([0x00, 0x20, 0x30, 0xFF, *range(0x4E, 0xA0)])
+
+
+def _wide_unicode(data: bytes) -> Decoded | None:
+    """UTF-16 or UTF-32 without a byte-order mark, told by where its NUL bytes fall."""
+    sample = data[:4096]
+    if len(sample) < 8:
+        return None
+    codecs_to_try: tuple[str, ...] = ()
+    if sample.count(0) * 4 >= len(sample):
+        codecs_to_try = ("utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be")
+    elif len(sample) >= 16 and len(sample) % 2 == 0:
+        # Chinese in UTF-16: every other byte is the high byte of a CJK code
+        # point (0x4E-0x9F), of CJK punctuation (0x30, 0xFF) or of ASCII (0x00).
+        for codec, highs in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+            share = sum(1 for b in highs if b in _UTF16_HIGH) / len(highs)
+            if share >= 0.9:
+                codecs_to_try = (codec,)
+                break
+    for codec in codecs_to_try:
+        text = _strict(data, codec)
+        if text is not None and text.count("\x00") * 20 < len(text) + 1:
+            return Decoded(text, codec, "byte-pattern")
+    return None
+
+
 def _detect(data: bytes) -> Decoded | None:
     from charset_normalizer import from_bytes
 
-    sample = _TAGS.sub(b" ", data)
+    sample = strip_tags(data)
     if not _RUNS.search(sample):
         sample = data
     best = from_bytes(sample).best()
@@ -261,9 +339,13 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            text = _strict(data, codec)
-            if text is not None:
-                return Decoded(text, codec.replace("-sig", ""), "bom")
+            # A byte-order mark is proof of the encoding; bytes that break it
+            # become U+FFFD, which the repairs then count as lost.
+            marked = data.decode(codec, errors="replace")
+            return Decoded(marked, codec.replace("-sig", ""), "bom")
+    wide = _wide_unicode(data)
+    if wide is not None:
+        return wide
     tried: list[str] = []
     fallback: Decoded | None = None
     for label, found_by in ((encoding, "caller"), (declared_charset(data), "declared")):

@@ -221,6 +221,9 @@ def _control(node: LexborNode) -> bool:
     return href.startswith("javascript:")
 
 
+_LINK_WALK_LIMIT = 2000
+
+
 def _link_only(node: LexborNode) -> bool:
     """A list made of links (a menu, a related-news list), not of prose.
 
@@ -229,10 +232,14 @@ def _link_only(node: LexborNode) -> bool:
     link in them stays.
     """
     linked = loose = 0
+    visited = 0
     stack: list[tuple[LexborNode | None, bool]] = [(node.child, False)]
     while stack:
         current, in_link = stack.pop()
         while current is not None:
+            visited += 1
+            if visited > _LINK_WALK_LIMIT:
+                return False  # a list this large is content, or an attack; keep it
             tag = current.tag
             if tag == "-text":
                 size = len((current.text_content or "").strip(_FILLER))
@@ -283,14 +290,15 @@ def _render(root: LexborNode) -> list[str]:
     lines: list[str] = []
     parts: list[str] = []
     pending_cell = False
+    has_text = False  # kept as we go: rejoining the parts per cell is quadratic
     for piece in _events(root):
         if piece == _BREAK:
             line = "".join(parts).strip()
             if line:
                 lines.append(line)
-            parts, pending_cell = [], False
+            parts, pending_cell, has_text = [], False, False
         elif piece == _CELL_MARK:
-            pending_cell = bool("".join(parts).strip())
+            pending_cell = has_text
         elif piece:
             text = _SPACES.sub(" ", _CONTROL.sub("", piece))
             if not text:
@@ -300,6 +308,7 @@ def _render(root: LexborNode) -> list[str]:
                 text = text.lstrip(" ")
                 pending_cell = False
             parts.append(text)
+            has_text = has_text or bool(text.strip())
     line = "".join(parts).strip()
     if line:
         lines.append(line)
@@ -317,7 +326,7 @@ def split_site_name(title: str) -> tuple[str, str]:
         >>> split_site_name("只有标题")
         ('只有标题', '')
     """
-    title = _SPACES.sub(" ", title).strip()
+    title = " ".join(title.split())
     match = _SITE_SEP.search(title)
     if not match or match.start() == 0:
         return title, ""

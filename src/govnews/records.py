@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -156,6 +156,10 @@ class Repaired:
         return sum(edit.lost for edit in self.edits)
 
 
+def _repair_names(value: Iterable[str] | None) -> frozenset[str] | None:
+    return None if value is None else frozenset(value)
+
+
 @attrs.frozen
 class Options:
     """How :func:`govnews.parse` and :func:`govnews.repair` behave.
@@ -176,10 +180,7 @@ class Options:
 
     simplified: bool = True
     fullwidth: bool = False
-    repairs: frozenset[str] | None = attrs.field(
-        default=None,
-        converter=attrs.converters.optional(frozenset),
-    )
+    repairs: frozenset[str] | None = attrs.field(default=None, converter=_repair_names)
     max_bytes: int = 32 * 1024 * 1024
 
 

@@ -189,6 +189,21 @@ def replay(text: str, edits: Iterable[Edit]) -> str:
         >>> replay(original, repair(original).edits) == repair(original).text
         True
     """
+    # Edits that move forward through the text (those of one repair pass) are
+    # applied together in one join, so replay stays linear in the text.
+    pieces: list[str] = []
+    cursor = 0  # where the pending batch has copied the base text up to
+    delta = 0  # how far the batch has shifted offsets so far
     for edit in edits:
-        text = text[: edit.start] + edit.after + text[edit.end :]
-    return text
+        start, end = edit.start - delta, edit.end - delta
+        if start < cursor:
+            pieces.append(text[cursor:])
+            text = "".join(pieces)
+            pieces, cursor, delta = [], 0, 0
+            start, end = edit.start, edit.end
+        pieces.append(text[cursor:start])
+        pieces.append(edit.after)
+        cursor = end
+        delta += len(edit.after) - (edit.end - edit.start)
+    pieces.append(text[cursor:])
+    return "".join(pieces)

@@ -13,6 +13,7 @@ with that reading forms a common word with its neighbours, and marked lost
 
 from __future__ import annotations
 
+import functools
 import re
 
 from govnews.records import Options
@@ -35,6 +36,14 @@ def _is_gloss(base: str, syllable: str) -> bool:
     return syllable in lexicon.readings(base)
 
 
+@functools.lru_cache(maxsize=512)
+def _candidates(reading: str) -> tuple[tuple[str, str], ...]:
+    # The 80 commonest characters with a reading, each with its Simplified form;
+    # converting them once per reading keeps a page of lost glosses linear.
+    return tuple((char, lexicon.to_simplified(char)) for char in lexicon.chars_for(reading)[:80])
+
+
+@functools.lru_cache(maxsize=4096)
 def restore_lost(before: str, reading: str, after: str, *, traditional: bool = False) -> str | None:
     """The character with ``reading`` that fits between two neighbours, if one clearly does.
 
@@ -48,31 +57,31 @@ def restore_lost(before: str, reading: str, after: str, *, traditional: bool = F
         >>> restore_lost("日", "bào", ""), restore_lost("日", "bào", "", traditional=True)
         ('报', '報')
     """
-    context_traditional = traditional
-    best: list[tuple[float, str]] = []
-    for char in lexicon.chars_for(reading)[:80]:
-        simple = lexicon.to_simplified(char)
+    left = lexicon.to_simplified(before) if before else ""
+    right = lexicon.to_simplified(after) if after else ""
+    best: list[tuple[float, str, str]] = []
+    for char, simple in _candidates(reading):
         score = 0.0
-        if before:
-            score += lexicon.word_count(lexicon.to_simplified(before) + simple)
-        if after:
-            score += lexicon.word_count(simple + lexicon.to_simplified(after))
+        if left:
+            score += lexicon.word_count(left + simple)
+        if right:
+            score += lexicon.word_count(simple + right)
         if score:
-            best.append((score, char))
+            best.append((score, char, simple))
     if not best:
         return None
     best.sort(reverse=True)
     top_score = best[0][0]
-    tops = {lexicon.to_simplified(c) for s, c in best if s == top_score}
-    runner_up = max((s for s, c in best if lexicon.to_simplified(c) not in tops), default=0.0)
+    tops = {simple for score, _, simple in best if score == top_score}
+    runner_up = max((score for score, _, simple in best if simple not in tops), default=0.0)
     if len(tops) != 1 or runner_up * 4 > top_score:
         return None
-    forms = [c for s, c in best if s == top_score]
-    if context_traditional:
-        forms.sort(key=lambda c: lexicon.to_simplified(c) == c)
+    forms = [(char, simple) for score, char, simple in best if score == top_score]
+    if traditional:
+        forms.sort(key=lambda form: form[1] == form[0])
     else:
-        forms.sort(key=lambda c: lexicon.to_simplified(c) != c)
-    return forms[0]
+        forms.sort(key=lambda form: form[1] != form[0])
+    return forms[0][0]
 
 
 def find(text: str, options: Options) -> list[Change]:
@@ -91,30 +100,54 @@ def find(text: str, options: Options) -> list[Change]:
             if _is_gloss(match.group("base"), syllable):
                 start = match.start("syllable") - 1
                 changes.append(
-                    Change(start, match.end(), "", reason=f"{syllable} is a reading of "
-                           f"{match.group('base')}")
+                    Change(
+                        start,
+                        match.end(),
+                        "",
+                        reason=f"{syllable} is a reading of {match.group('base')}",
+                    )
                 )
             continue
         readings = _LOST_PART.findall(match.group("lost"))
         if not readings or not _TONED.search(readings[-1]):
             continue
-        before = text[match.start() - 1] if match.start() and lexicon.is_han(
-            text[match.start() - 1]) else ""
-        after = text[match.end()] if match.end() < len(text) and lexicon.is_han(
-            text[match.end()]) else ""
+        before = (
+            text[match.start() - 1]
+            if match.start() and lexicon.is_han(text[match.start() - 1])
+            else ""
+        )
+        after = (
+            text[match.end()]
+            if match.end() < len(text) and lexicon.is_han(text[match.end()])
+            else ""
+        )
         if not before and not after:
             continue
         window = text[max(0, match.start() - 24) : match.end() + 24]
         char = restore_lost(
-            before, readings[-1], after,
+            before,
+            readings[-1],
+            after,
             traditional=lexicon.to_simplified(window) != window,
         )
         if char is None:
-            changes.append(Change(match.start(), match.end(), "\ufffd", lost=1,
-                                  reason=f"glossed character lost; no single fit for "
-                                  f"{readings[-1]}"))
+            changes.append(
+                Change(
+                    match.start(),
+                    match.end(),
+                    "\ufffd",
+                    lost=1,
+                    reason=f"glossed character lost; no single fit for {readings[-1]}",
+                )
+            )
         else:
-            changes.append(Change(match.start(), match.end(), char,
-                                  reason=f"glossed character lost; {char} reads "
-                                  f"{readings[-1]} and fits its neighbours"))
+            changes.append(
+                Change(
+                    match.start(),
+                    match.end(),
+                    char,
+                    reason=f"glossed character lost; {char} reads "
+                    f"{readings[-1]} and fits its neighbours",
+                )
+            )
     return changes

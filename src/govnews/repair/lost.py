@@ -5,7 +5,8 @@ A run of two or more ``?`` next to Chinese text, a ``?`` that opens a line
 punctuation cannot be question marks: each becomes U+FFFD, so the position is
 kept and the loss is counted. A lone ``?`` after a sentence is left alone: the
 crawl folded the full-width question mark to it. U+FFFD already in the text
-is recorded as a loss without change.
+is recorded as a loss without change, and a lone surrogate (half of a UTF-16
+pair, which no codec can write out) becomes U+FFFD, one lost character each.
 """
 
 from __future__ import annotations
@@ -22,9 +23,12 @@ _PUNCT = ",.;:!、，。；：！…"
 _LOST = re.compile(
     r"(?<=[^\x00-\x7f])\?{2,8}|\?{2,8}(?=[^\x00-\x7f])"
     rf"|(?<=[{_PUNCT}])\?(?=[{lexicon.HAN}])|(?<=[{lexicon.HAN}])\?(?=[{_PUNCT}])"
-    r"|\ufffd+"
+    r"|\ufffd+|[\ud800-\udfff]+"
 )
-_LINE_START = re.compile(rf"^([ \t\u00a0\u3000]*)(\?{{1,8}})(?=[{lexicon.HAN}\u2014])", re.MULTILINE)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_LINE_START = re.compile(
+    rf"^([ \t\u00a0\u3000]*)(\?{{1,8}})(?=[{lexicon.HAN}\u2014])", re.MULTILINE
+)
 
 
 def find(text: str, options: Options) -> list[Change]:
@@ -33,8 +37,10 @@ def find(text: str, options: Options) -> list[Change]:
     Example:
         >>> [(c.after, c.lost) for c in find("???各设区市", Options())]
         [('\ufffd\ufffd\ufffd', 3)]
+        >>> [(c.after, c.lost) for c in find("正文\\ud800", Options())]
+        [('\ufffd', 1)]
     """
-    if "?" not in text and "\ufffd" not in text:
+    if "?" not in text and "\ufffd" not in text and not _SURROGATE.search(text):
         return []
     spans: dict[int, int] = {}
     for match in _LINE_START.finditer(text):
@@ -51,7 +57,12 @@ def find(text: str, options: Options) -> list[Change]:
         last = end
         count = end - start
         changes.append(
-            Change(start, end, "\ufffd" * count, lost=count,
-                   reason="no question mark stands here; the character was lost")
+            Change(
+                start,
+                end,
+                "\ufffd" * count,
+                lost=count,
+                reason="no question mark stands here; the character was lost",
+            )
         )
     return changes

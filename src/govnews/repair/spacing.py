@@ -1,7 +1,7 @@
 """Spaces and markup residue in text.
 
-NBSP and the ideographic space (U+3000) become plain spaces and zero-width
-characters are dropped: they carry no meaning in these pages, but they break
+NBSP and the ideographic space (U+3000) become plain spaces; zero-width and
+control characters are dropped: they carry no meaning in these pages, but they break
 label matching and comparisons. Stray tags such as ``</p>`` and HTML
 entities left in a text dump are removed or resolved.
 """
@@ -16,7 +16,9 @@ from govnews.repair.change import Change
 
 __all__ = ["find_markup", "find_spaces"]
 
-_SPACES = re.compile("[\u00a0\u3000\u2002\u2003\u2009\u200b\u200c\u200d\u2060\ufeff]+")
+_SPACES = re.compile(
+    "[\u00a0\u3000\u2002\u2003\u2009\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0e-\x1b\x1f\x7f]+"
+)
 _TAG = (
     r"</?(?:p|br|div|span|strong|b|i|em|font|a|img|td|tr|th|table|tbody|section|center|u|h[1-6])"
     r"(?:\s[^<>\n]{0,300})?/?>"
@@ -33,6 +35,9 @@ def _markup() -> re.Pattern[str]:
 # Each space of a run becomes one plain space; zero-width characters go.
 _SPACE_MAP: dict[int, str | None] = dict.fromkeys(map(ord, "\u00a0\u3000\u2002\u2003\u2009"), " ")
 _SPACE_MAP.update(dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff")))
+# Control characters (NUL and the like) are no text: HTML rendering drops
+# them, and text dumps get the same here.
+_SPACE_MAP.update(dict.fromkeys([*range(0x09), *range(0x0E, 0x1C), 0x1F, 0x7F]))
 
 
 def _space(run: str) -> str:
@@ -47,7 +52,7 @@ def find_spaces(text: str, options: Options) -> list[Change]:
         ['  ']
     """
     return [
-        Change(m.start(), m.end(), _space(m.group()), reason="non-ASCII space")
+        Change(m.start(), m.end(), _space(m.group()), reason="non-ASCII space or control character")
         for m in _SPACES.finditer(text)
     ]
 

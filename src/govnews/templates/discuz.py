@@ -23,7 +23,9 @@ class Discuz(Template):
 
     name = "discuz"
     hosts = ("cs0799.com",)
-    url_pattern = re.compile(r"portal\.php\?(?:.*&)?mod=view|/article-\d+-\d+\.html")
+    url_pattern = re.compile(
+        r"portal\.php\?(?:[^&#\s]{0,100}&){0,10}mod=view|/article-\d+-\d+\.html"
+    )
     signature = re.compile(
         r"\d{4}-\d{1,2}-\d{1,2} \d{1,2}:\d{2}\s*\|\s*发布者\s*[:：]|\s查看内容\s*$"
         r"|Powered by Discuz",
