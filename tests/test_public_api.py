@@ -40,6 +40,7 @@ PUBLIC = {
     "__version__",
     "decode",
     "parse",
+    "parse_many",
     "repair",
     "replay",
 }

@@ -9,6 +9,7 @@ Example:
 
 from __future__ import annotations
 
+from govnews.batch import parse_many
 from govnews.decode import Decoded, decode
 from govnews.errors import (
     DecodeError,
@@ -56,6 +57,7 @@ __all__ = [
     "__version__",
     "decode",
     "parse",
+    "parse_many",
     "repair",
     "replay",
 ]

@@ -277,6 +277,13 @@ def _mixed(data: bytes) -> str | None:
 _UTF16_HIGH = frozenset([0x00, 0x20, 0x30, 0xFF, *range(0x4E, 0xA0)])
 
 
+def _printable(text: str) -> bool:
+    """Whether nearly all of a text's characters are printable or line breaks."""
+    sample = text[:2048]
+    bad = sum(1 for ch in sample if not (ch.isprintable() or ch in "\r\n\t"))
+    return bad * 20 <= len(sample)
+
+
 def _wide_unicode(data: bytes) -> Decoded | None:
     """UTF-16 or UTF-32 without a byte-order mark, told by where its NUL bytes fall."""
     sample = data[:4096]
@@ -295,9 +302,30 @@ def _wide_unicode(data: bytes) -> Decoded | None:
                 break
     for codec in codecs_to_try:
         text = _strict(data, codec)
-        if text is not None and text.count("\x00") * 20 < len(text) + 1:
+        if text is not None and _printable(text):
             return Decoded(text, codec, "byte-pattern")
     return None
+
+
+_DETECTABLE = {
+    "utf-8",
+    "gb18030",
+    "big5hkscs",
+    "cp950",
+    "utf-16",
+    "utf-16-le",
+    "utf-16-be",
+    "utf-32",
+    "utf-32-le",
+    "utf-32-be",
+    "euc_jp",
+    "shift_jis",
+    "cp932",
+    "euc_kr",
+    "cp949",
+    "iso2022_jp",
+    "hz",
+}
 
 
 def _detect(data: bytes) -> Decoded | None:
@@ -310,7 +338,9 @@ def _detect(data: bytes) -> Decoded | None:
     if best is None or best.encoding is None:
         return None
     codec = widen(best.encoding) or best.encoding
-    if codec in _UNTRUSTED:
+    if codec not in _DETECTABLE:
+        # A single-byte codec reads any bytes at all: for pages of Chinese
+        # news such a guess is mojibake, never a decoding.
         return None
     text = _strict(data, codec)
     if text is None or not plausible(text, codec):
