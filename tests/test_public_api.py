@@ -59,9 +59,6 @@ NO_DOCSTRING = {"__version__"}
 # Public names whose docstring has no example yet. Each is a strict xfail: when
 # an example is added, the test passes, fails as XPASS, and the name leaves
 # this set.
-KNOWN_WITHOUT_EXAMPLE = {
-    "REPAIRS",
-}
 
 RECORDS: dict[str, Callable[[], Any]] = {
     "Article": lambda: govnews.Article(site="generic", title="标题"),
@@ -136,27 +133,13 @@ def test_version_is_a_version() -> None:
 
 @pytest.mark.parametrize(
     "name",
-    [
-        pytest.param(
-            name,
-            marks=pytest.mark.xfail(reason="docstring has no example yet", strict=True)
-            if name in KNOWN_WITHOUT_EXAMPLE
-            else (),
-        )
-        for name in sorted(PUBLIC - NO_DOCSTRING)
-    ],
+    sorted(PUBLIC - NO_DOCSTRING),
 )
 def test_public_name_has_docstring_with_example(name: str) -> None:
     """Every public name has a docstring with a runnable example (a >>> line)."""
     text = docstring(name)
     assert text.strip(), f"{name} has no docstring"
     assert ">>>" in text, f"{name}'s docstring has no example"
-
-
-@pytest.mark.parametrize("name", sorted(KNOWN_WITHOUT_EXAMPLE))
-def test_known_without_example_still_has_docstring(name: str) -> None:
-    """A name still waiting for an example at least says what it is."""
-    assert docstring(name).strip()
 
 
 def _public_members(cls: type) -> list[str]:

@@ -19,6 +19,7 @@ from govnews.templates import Page, choose
 
 __all__ = ["parse"]
 
+
 def _text(fields: dict[str, Any], name: str) -> str | None:
     value = fields.get(name)
     return str(value) if value else None

@@ -52,7 +52,12 @@ REPAIRS: tuple[Repair, ...] = (
     Repair("fullwidth", punctuation.find_fullwidth, "full-width punctuation in CJK context"),
     Repair("to-simplified", script.find, "Traditional characters back to Simplified"),
 )
-"""Every repair, in the order the engine runs them."""
+"""Every repair, in the order the engine runs them.
+
+Example:
+    >>> [item.name for item in REPAIRS][:4]
+    ['markup', 'mojibake', 'misaligned', 'gloss']
+"""
 
 _OPTIONAL = {"fullwidth": "fullwidth", "to-simplified": "simplified"}
 
@@ -156,9 +161,13 @@ def repair(text: str, options: Options | None = None) -> Repaired:
     if len(text) > options.max_bytes:
         raise InputTooLargeError(len(text), options.max_bytes)
     edits: list[Edit] = []
+    enabled = _enabled(options)
+    if "\ufffd" in text and any(item.name == "lost" for item in enabled):
+        # Losses already marked in the input are counted once, here; the
+        # repairs' own U+FFFD carry their count in their own edits.
+        text = _apply(text, "lost", lost.already_lost(text), edits)
     version = 0
     seen: dict[str, int] = {}
-    enabled = _enabled(options)
     for _ in range(4):
         changed = False
         for item in enabled:

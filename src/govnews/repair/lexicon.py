@@ -17,16 +17,22 @@ clean page never pays for it:
 from __future__ import annotations
 
 import functools
-import importlib.resources
+import importlib.util
 import math
 import re
+import sys
 from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
 
 __all__ = [
     "char_cost",
+    "char_count",
     "chars_for",
+    "first_reading",
     "gb2312_level",
     "is_han",
+    "phrase_count",
     "readings",
     "text_cost",
     "to_simplified",
@@ -62,16 +68,64 @@ def to_simplified(text: str) -> str:
     Example:
         >>> to_simplified("國內")
         '国内'
+        >>> to_simplified("國\\ud800內") == "国\\ud800内"
+        True
     """
-    return _converter()(text) if text else text
+    if not text:
+        return text
+    if _SURROGATE.search(text) is None:
+        return _converter()(text)
+    # OpenCC reads UTF-8, which cannot hold a lone surrogate: convert the text
+    # between them and keep them in place for the lost-character repair.
+    return "".join(
+        piece if _SURROGATE.match(piece) else _converter()(piece)
+        for piece in _SURROGATE.split(text)
+        if piece
+    )
+
+
+_SURROGATE = re.compile("([\ud800-\udfff]+)")
+
+
+def _package_file(package: str, name: str) -> Path | None:
+    # Where a data file of an installed package is, found without importing
+    # the package: jieba's and pypinyin's ``__init__`` each cost a quarter of a
+    # second and load tables these repairs never use.
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for folder in spec.submodule_search_locations:
+        path = Path(folder) / name
+        if path.is_file():
+            return path
+    return None
+
+
+def _load_module(package: str, name: str) -> ModuleType | None:
+    # One module of a package, loaded on its own (its compiled cache is used).
+    path = _package_file(package, f"{name}.py")
+    if path is None:
+        return None
+    spec = importlib.util.spec_from_file_location(f"_govnews_{package}_{name}", path)
+    if spec is None or spec.loader is None:
+        return None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @functools.lru_cache(maxsize=1)
 def _readings() -> dict[int, str]:
-    from pypinyin.pinyin_dict import pinyin_dict
+    # pypinyin's per-character table alone: importing ``pypinyin`` itself
+    # also loads its phrase table, five times the time for nothing we use.
+    module = None if "pypinyin" in sys.modules else _load_module("pypinyin", "pinyin_dict")
+    if module is None:
+        from pypinyin.pinyin_dict import pinyin_dict
 
-    table: dict[int, str] = pinyin_dict
-    return table
+        table: dict[int, str] = pinyin_dict
+        return table
+    loaded: dict[int, str] = module.pinyin_dict
+    return loaded
 
 
 @functools.lru_cache(maxsize=65536)
@@ -80,10 +134,21 @@ def readings(char: str) -> frozenset[str]:
 
     Example:
         >>> sorted(readings("長"))
-        ['cháng', 'zhǎng', 'zhàng']
+        ['cháng', 'zhàng', 'zhǎng']
     """
     value = _readings().get(ord(char), "") if len(char) == 1 else ""
     return frozenset(value.split(",")) if value else frozenset()
+
+
+def first_reading(char: str) -> str:
+    """The first (most usual) reading pypinyin lists for a character, or ``""``.
+
+    Example:
+        >>> first_reading("強"), first_reading("a")
+        ('qiáng', '')
+    """
+    value = _readings().get(ord(char), "") if len(char) == 1 else ""
+    return value.split(",", 1)[0]
 
 
 @functools.lru_cache(maxsize=1)
@@ -106,17 +171,28 @@ def chars_for(reading: str) -> tuple[str, ...]:
     return tuple(sorted(chars, key=char_cost))
 
 
+# A dictionary line is "word count tag"; only words of one and two characters
+# are kept, which is what run plausibility is scored on. One regular expression
+# over the whole file skips the 220,000 longer words without splitting them.
+_SHORT_WORD = re.compile(r"^([^ \n]{1,2}) (\d+) ", re.MULTILINE)
+
+
 @functools.lru_cache(maxsize=1)
 def _frequencies() -> tuple[dict[str, int], dict[str, int]]:
-    # jieba's dictionary is "word count tag" per line; only words of one and
-    # two characters are kept: they are what run plausibility is scored on.
-    text = importlib.resources.files("jieba").joinpath("dict.txt").read_text("utf-8")
-    words: dict[str, int] = {}
+    path = _package_file("jieba", "dict.txt")
+    if path is None:  # an unusual install: let the package say where its data is
+        import importlib.resources
+
+        text = importlib.resources.files("jieba").joinpath("dict.txt").read_text("utf-8")
+    else:
+        text = path.read_text("utf-8")
+    words = {word: int(count) for word, count in _SHORT_WORD.findall(text)}
     chars: dict[str, int] = {}
-    for word, count in re.findall(r"^(\S{1,2}) (\d+)", text, re.MULTILINE):
-        words[word] = int(count)
-        for char in word:
-            chars[char] = chars.get(char, 0) + int(count)
+    get = chars.get
+    for word, count in words.items():
+        chars[word[0]] = get(word[0], 0) + count
+        if len(word) == 2:
+            chars[word[1]] = get(word[1], 0) + count
     return words, chars
 
 
@@ -130,12 +206,66 @@ def word_count(word: str) -> int:
     return _frequencies()[0].get(word, 0)
 
 
+_ANY_WORD = re.compile(r"^([^ \n]{3,4}) (\d+) ", re.MULTILINE)
+
+
+@functools.lru_cache(maxsize=1)
+def _phrases() -> dict[str, int]:
+    # Words of three and four characters, loaded only when a repair has a
+    # damaged run to judge: clean pages never need them.
+    path = _package_file("jieba", "dict.txt")
+    if path is None:
+        import importlib.resources
+
+        text = importlib.resources.files("jieba").joinpath("dict.txt").read_text("utf-8")
+    else:
+        text = path.read_text("utf-8")
+    return {word: int(count) for word, count in _ANY_WORD.findall(text)}
+
+
+def phrase_count(word: str) -> int:
+    """How often a word of two to four Simplified characters occurs (jieba).
+
+    Example:
+        >>> phrase_count("一目了然") > 0, phrase_count("然了目一")
+        (True, 0)
+    """
+    if len(word) <= 2:
+        return word_count(word)
+    return _phrases().get(word, 0) if len(word) <= 4 else 0
+
+
+def char_count(char: str) -> int:
+    """How often a Simplified character occurs in jieba's words of one or two characters.
+
+    Example:
+        >>> char_count("国") > char_count("囯")
+        True
+    """
+    return _frequencies()[1].get(char, 0)
+
+
+def has_rare_han(text: str) -> bool:
+    """Whether any Han character of a text is outside GB2312, in either script.
+
+    The cheap first look of the encoding repairs: misread GBK pairs and
+    UTF-8 read as GBK almost always yield such characters, while clean news
+    text seldom does. It needs no word table.
+
+    Example:
+        >>> has_rare_han("國內新聞"), has_rare_han("娑擃厼娴楁禍")
+        (False, True)
+    """
+    simple = to_simplified(text)
+    return any(is_han(char) and gb2312_level(char) == 0 for char in set(simple))
+
+
 @functools.lru_cache(maxsize=65536)
 def gb2312_level(char: str) -> int:
     """1 or 2 for GB2312's levels of Han characters, 0 for any other.
 
     Example:
-        >>> gb2312_level("国"), gb2312_level("囯"), gb2312_level("國")
+        >>> gb2312_level("国"), gb2312_level("亍"), gb2312_level("國")
         (1, 2, 0)
     """
     try:
@@ -149,6 +279,9 @@ def gb2312_level(char: str) -> int:
     return 0
 
 
+_MARKS = frozenset("‘’“”…—·")  # punctuation of Chinese text outside U+3000-U+303F
+
+
 @functools.lru_cache(maxsize=65536)
 def char_cost(char: str) -> float:
     """How implausible one character is in these pages, from 0 upwards.
@@ -157,7 +290,7 @@ def char_cost(char: str) -> float:
     rare characters more; private-use code points and U+FFFD most.
 
     Example:
-        >>> char_cost("国") < char_cost("囯") < char_cost("\\ue026")
+        >>> char_cost("国") < char_cost("亍") < char_cost("\\ue026")
         True
     """
     code = ord(char)
@@ -166,7 +299,8 @@ def char_cost(char: str) -> float:
     if 0xE000 <= code <= 0xF8FF or char == "\ufffd":
         return 20.0
     if not is_han(char):
-        return 2.0 if 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF else 6.0
+        common = 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF or char in _MARKS
+        return 2.0 if common else 6.0
     simple = to_simplified(char)
     count = _frequencies()[1].get(simple, 0)
     level = gb2312_level(simple)

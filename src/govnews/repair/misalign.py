@@ -1,13 +1,708 @@
-"""A GBK stream read out of step after one lost byte."""
+"""A GBK stream read out of step after one lost byte.
+
+When one byte of a GBK (GB18030) page is lost, the decoder pairs every later
+trail byte with the next lead byte, ``(trail, lead)``, until a byte below
+0x80 puts it back in step. What comes out is a run of rare characters,
+private-use code points (U+E000-U+E765, GB18030's user-defined area),
+symbols from the rows GB2312 keeps for kana, Greek, Cyrillic and box
+drawing, and full-width punctuation that the crawl then folded to ASCII.
+Seed 004 ``處?捣逡\\ue026螅\\ue0ed\\ue01b訌(qiáng)`` is ``處。康峰要求，要加強(qiáng)``.
+
+The bytes say almost everything. Re-encode the run to GB18030 (folded ASCII
+back to its full-width form first) and drop its first byte: what is left
+decodes in step to every character after the first, whichever byte of the
+first character was lost. The first character is one of at most 316 pairs
+that hold the run's first byte, and a lead left dangling at the end of the
+run (its trail lost at the resync) is one of at most 190; each is chosen by
+how well it fits its neighbours (jieba's words of two to four characters; a
+pinyin gloss right after a character names its reading), or marked lost
+(U+FFFD) when no candidate clearly wins. A lead byte lost before an ASCII
+trail byte leaves one letter between Chinese characters (``區V大`` for
+``區廣大``), put back the same way.
+
+Detection is cheap and precise: a run is only looked at where private-use
+code points, symbols that have no business between Chinese characters
+(kana, box drawing, pinyin letters), U+FFFD, a lone ASCII letter between
+Chinese characters, rare characters, or five characters in a row without a
+word among them appear. A rewrite is kept only when what the bytes prove,
+with every guessed character counted as lost, makes the stretch clearly
+more plausible (:data:`MARGIN`, or :data:`STRONG_MARGIN` beside a sign no
+clean text has); without such a sign the bytes must also prove three
+characters and a word. Each place is tried with a bounded number of run
+starts and ends, priced in O(1) each from prefix sums, so the pass is linear.
+
+What is not done: a decoder that dropped the pairs it could not read (seed
+003) leaves one wrong character per dropped pair inside a run, which the
+bytes cannot tell from a right one; it stays.
+"""
 
 from __future__ import annotations
 
+import functools
+import itertools
+import math
+import re
+from typing import NamedTuple
+
 from govnews.records import Options
+from govnews.repair import lexicon
 from govnews.repair.change import Change
 
-__all__ = ["find"]
+__all__ = ["MARGIN", "STRONG_MARGIN", "find"]
+
+MARGIN = 6.0
+"""How much cheaper (:func:`lexicon.text_cost`) a stretch of text must become.
+
+Only what the bytes prove counts: the guessed first and last characters are
+priced as lost ones. A misread run replaces characters that cost 4 to 20
+each (rare, private use) with ordinary ones that cost 1 to 2 and form words,
+so a run of three or more gains far more than this; re-reading clean text
+out of step gives rare characters and no words, and gains nothing.
+"""
+
+STRONG_MARGIN = 2.0
+"""The margin where the text holds a sign no clean text has.
+
+Private-use code points, kana or box drawing between Chinese characters,
+and U+FFFD (a lead byte whose trail was lost at the end of a run) already
+say the text is damaged: a short run gains less than :data:`MARGIN`.
+"""
+
+_LEAD_BACK = 6  # characters before the first suspicious one where a run may start
+_ENDS = 4  # places after the last suspicious character where the run may end
+_GAP = 6  # suspicious characters closer than this belong to one place
+_PROVEN_WEAK = 3  # the same where only rare characters or no words gave the run away
+_WORDLESS = 5  # Han characters in a row without a word among them
+_MAX_RUN = 600  # characters; a misaligned run ends at the line's end anyway
+_LOST = "\ufffd"
+_SYLLABLE = re.compile(rf"\(([a-zü{'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ'}]{{1,6}})\)")
+
+# Symbols of GB2312's rows 1 to 9 that real news text uses; the rest of those
+# rows (kana, Greek, Cyrillic, box drawing, bopomofo, pinyin letters, rare
+# math signs) between Chinese characters are misread pairs.
+_COMMON_SYMBOLS = frozenset(
+    "\u3000、。·—\uff5e…‘’“”\u3014\u3015〈〉《》「」『』〖〗【】±\u00d7÷℃‰§№°①②③④⑤⑥⑦⑧⑨⑩"
+    "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩○●□■△▲☆★◎◇◆→←↑↓※\u3007\u2010–―"
+)
+# Punctuation a misread first character may well have been, with how much
+# more likely than an average character it is between two Chinese ones (the
+# comma and the full stop are a tenth of news text; jieba has no words with
+# punctuation to say so).
+_PUNCTUATION = {"，": 3.5, "。": 3.5, "、": 3.0, "；": 1.5, "：": 1.5, "“": 1.5, "”": 1.5}
+_ASCII_MARKS = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+def _fold(char: str) -> str:
+    code = ord(char)
+    return chr(code - 0xFEE0) if 0xFF01 <= code <= 0xFF5E else char
+
+
+@functools.lru_cache(maxsize=65536)
+def _char_bytes(char: str) -> bytes | None:
+    # The two bytes a character of a misread run was decoded from; ASCII
+    # punctuation and letters are full-width forms the crawl folded.
+    code = ord(char)
+    if 0x21 <= code <= 0x7E:
+        char = chr(code + 0xFEE0)
+    elif code < 0x80:
+        return None
+    try:
+        data = char.encode("gb18030")
+    except UnicodeEncodeError:
+        return None
+    return data if len(data) == 2 else None
+
+
+@functools.lru_cache(maxsize=32768)
+def _pair(lead: int, trail: int) -> str | None:
+    # One in-step GB18030 pair, or None when it is not a character text holds.
+    try:
+        char = bytes((lead, trail)).decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    if len(char) != 1 or 0xE000 <= ord(char) <= 0xF8FF:
+        return None
+    return char
+
+
+@functools.lru_cache(maxsize=65536)
+def _simple(char: str) -> str:
+    return lexicon.to_simplified(char) if ord(char) >= 0x80 else char
+
+
+@functools.lru_cache(maxsize=65536)
+def _weight(char: str) -> int:
+    """How strongly one character suggests a misread run: 0, 1 (rare) or 3."""
+    code = ord(char)
+    if code < 0x80:
+        return 0
+    if 0xE000 <= code <= 0xE765:
+        return 3
+    if lexicon.is_han(char):
+        return 1 if lexicon.char_cost(char) >= 4.0 else 0
+    if char in _COMMON_SYMBOLS or 0xFF00 <= code <= 0xFFEF:
+        return 0
+    data = _char_bytes(char)
+    return 3 if data is not None and 0xA1 <= data[0] <= 0xA9 else 0
+
+
+@functools.lru_cache(maxsize=65536)
+def _joined(pair: str) -> bool:
+    # Whether two characters form a word (either may be a Traditional form).
+    return lexicon.word_count(_simple(pair[0]) + _simple(pair[1])) > 0
+
+
+def _wordless(text: str) -> set[int]:
+    """Characters inside stretches of Han text where no two neighbours form a word.
+
+    Misread pairs are mostly ordinary characters (GB2312's first level holds
+    half of all byte pairs), but a run of them holds no words: clean news
+    text rarely goes four characters without one.
+    """
+    found: set[int] = set()
+    start = -1
+    previous = ""
+    for index, char in enumerate(text):
+        if not lexicon.is_han(char) and not (0xE000 <= ord(char) <= 0xE765):
+            if start >= 0 and index - start >= _WORDLESS:
+                found.update(range(start, index))
+            start, previous = -1, ""
+            continue
+        if start < 0 or _joined(previous + char):
+            if start >= 0 and index - start >= _WORDLESS:
+                found.update(range(start, index))
+            start = index
+        previous = char
+    if start >= 0 and len(text) - start >= _WORDLESS:
+        found.update(range(start, len(text)))
+    return found
+
+
+def _suspects(text: str) -> list[tuple[int, int]]:
+    marks = []
+    wordless = _wordless(text)
+    for index, char in enumerate(text):
+        if char.isascii():
+            if 0x40 <= ord(char) <= 0x7E and 0 < index < len(text) - 1:
+                # One or two ASCII letters between Chinese characters: a
+                # trail byte read alone, or a folded full-width letter.
+                left = text[index - 1]
+                if left.isascii():
+                    left = text[index - 2 : index - 1]
+                right = text[index + 1]
+                if right.isascii():
+                    right = text[index + 2 : index + 3]
+                if left and right and ord(left) >= 0x2E80 and ord(right) >= 0x2E80:
+                    # A股, B超, X光: a capital that forms a word is real.
+                    real = char.isupper() and (
+                        lexicon.word_count(_simple(left) + char)
+                        or lexicon.word_count(char + _simple(right))
+                    )
+                    marks.append((index, 1 if real else 3))
+            continue
+        if char == _LOST:
+            marks.append((index, 3))  # a dangling lead shown as U+FFFD
+            continue
+        weight = max(_weight(char), index in wordless)
+        if weight == 3 and char.isalpha() and ord(char) < 0x3000:
+            # A letter is only odd between Chinese characters, not inside
+            # a gloss or a word of Latin, Greek or Cyrillic letters.
+            before = text[index - 1] if index else " "
+            after = text[index + 1] if index + 1 < len(text) else " "
+            if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()):
+                continue
+        if weight:
+            marks.append((index, weight))
+    return marks
+
+
+def _places(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    """Suspicious characters close together on one line, as places to try.
+
+    A place needs a strong sign (private use, a stray symbol, U+FFFD) or two
+    weaker ones; it says whether it has a strong one.
+    """
+    places: list[tuple[int, int, bool]] = []
+    start = end = -1
+    total = strongest = 0
+    for index, weight in marks:
+        if start >= 0 and index - end < _GAP and "\n" not in text[end:index]:
+            end = index + 1
+            total += weight
+            strongest = max(strongest, weight)
+            continue
+        if start >= 0 and total >= 2:
+            places.append((start, end, strongest >= 3))
+        start, end, total, strongest = index, index + 1, weight, weight
+    if start >= 0 and total >= 2:
+        places.append((start, end, strongest >= 3))
+    return places
+
+
+@functools.lru_cache(maxsize=512)
+def _sharing(byte: int) -> tuple[str, ...]:
+    """Every character whose two bytes include ``byte`` as lead or as trail."""
+    found: dict[str, None] = {}
+    for lead in range(0x81, 0xFF):
+        char = _pair(lead, byte)
+        if char is not None:
+            found[char] = None
+    for trail in (*range(0x40, 0x7F), *range(0x80, 0xFF)):
+        char = _pair(byte, trail)
+        if char is not None:
+            found[char] = None
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=512)
+def _leading(byte: int) -> tuple[str, ...]:
+    """Every character whose lead byte is ``byte``."""
+    found = (_pair(byte, trail) for trail in (*range(0x40, 0x7F), *range(0x80, 0xFF)))
+    return tuple(char for char in found if char is not None)
+
+
+_WORD_WEIGHT = 1.2
+_GUESSABLE = 6.0  # char_cost below which a character may be guessed
+_GUESS_WEIGHT = 0.5  # how far a fitting guess counts when choosing between readings
+
+
+def _bonus(word: str) -> float:
+    count = lexicon.phrase_count(word)
+    if not count:
+        return 0.0
+    return 1.0 + len(word) / 2 + math.log1p(count) * _WORD_WEIGHT
+
+
+def _fit(char: str, before: str, after: str) -> float:
+    """How well a candidate fits between its neighbours (higher is better).
+
+    ``before`` and ``after`` are up to three characters of context; the best
+    word (two to four characters, jieba) on each side of the candidate counts.
+    """
+    left = "".join(_simple(c) for c in before)
+    right = "".join(_simple(c) for c in after)
+    return _fit_simple(char, left, right, _between_han(before, after))
+
+
+def _between_han(before: str, after: str) -> bool:
+    near_before, near_after = before[-1:], after[:1]
+    return (
+        bool(near_before)
+        and lexicon.is_han(near_before)
+        and (not near_after or lexicon.is_han(near_after))
+    )
+
+
+def _fit_simple(char: str, left: str, right: str, between_han: bool) -> float:
+    # _fit with the context already in Simplified characters.
+    simple = _simple(char)
+    score = -lexicon.char_cost(char)
+    if simple in _PUNCTUATION or simple in _ASCII_MARKS or char.isascii():
+        if between_han:
+            score += _PUNCTUATION.get(simple, 0.0)
+            if not right and simple in "。”":
+                score += 2.0  # a line of news text ends with a full stop
+        return score
+    best_left = best_right = 0.0
+    for k, m in _SPANS:
+        if k > len(left) or m > len(right):
+            continue
+        bonus = _bonus(left[len(left) - k :] + simple + right[:m])
+        if bonus:
+            if k:
+                best_left = max(best_left, bonus)
+            if m:
+                best_right = max(best_right, bonus)
+    return score + best_left + best_right
+
+
+# Context taken on each side of a candidate for words of two to four characters.
+_SPANS = tuple((k, m) for k in range(4) for m in range(4) if 2 <= k + m + 1 <= 4)
+
+
+@functools.lru_cache(maxsize=4096)
+def _choose(candidates: tuple[str, ...], before: str, after: str, reading: str) -> str:
+    """The candidate that clearly fits best, or U+FFFD when none clearly does."""
+    if reading:
+        candidates = tuple(c for c in candidates if reading in lexicon.readings(c))
+        if len(candidates) == 1:
+            return candidates[0]
+    left = "".join(_simple(c) for c in before)
+    right = "".join(_simple(c) for c in after)
+    between = _between_han(before, after)
+    # Rare characters (not in GB2312 in either script) are never guessed:
+    # the fit of a common one decides, or the character is marked lost.
+    scored = sorted(
+        (
+            (_fit_simple(c, left, right, between), c)
+            for c in candidates
+            if lexicon.char_cost(c) < _GUESSABLE
+        ),
+        reverse=True,
+    )
+    if not scored:
+        return _LOST
+    best_score, best = scored[0]
+    rival = next((s for s, c in scored[1:] if _simple(c) != _simple(best)), -math.inf)
+    # The winner must fit with a word or as punctuation, and beat the rest.
+    if best_score < 0.0 or best_score - rival < 2.0:
+        return _LOST
+    return best
+
+
+@functools.lru_cache(maxsize=65536)
+def _unit(char: str) -> float:
+    # lexicon.char_cost, with a lost character priced as an ordinary unknown
+    # one (marking a loss is not evidence against a repair) and ASCII marks
+    # and letters priced as the full-width forms a misread run folds to.
+    if char == _LOST:
+        return 2.0
+    if char.isascii():
+        return 0.5 if char.isdigit() or char.isspace() else 2.5
+    if 0xFF10 <= ord(char) <= 0xFF5A and char.isalnum():
+        return 6.0  # a full-width letter or digit amid Chinese text: a misread pair
+    return lexicon.char_cost(char)
+
+
+@functools.lru_cache(maxsize=131072)
+def _link(first: str, second: str) -> float:
+    # text_cost's bonus for two characters that form a word.
+    if first.isascii() or second.isascii() or _LOST in (first, second):
+        return 0.0
+    count = lexicon.word_count(_simple(first) + _simple(second))
+    return 2.0 + math.log1p(count) / 2 if count else 0.0
+
+
+class _Costs:
+    """Prefix sums of :func:`_unit` and :func:`_link` over a sequence of characters.
+
+    The cost of a stretch is the sum of its characters' costs less the
+    bonuses of the neighbours that form words, so any stretch of a sequence
+    costs O(1) once these sums are made.
+    """
+
+    def __init__(self, chars: list[str]) -> None:
+        self.chars = chars
+        self.units = [0.0]
+        self.links = [0.0]
+        for index, char in enumerate(chars):
+            self.units.append(self.units[-1] + _unit(char))
+            following = chars[index + 1] if index + 1 < len(chars) else ""
+            self.links.append(self.links[-1] + (_link(char, following) if following else 0.0))
+
+    def span(self, start: int, end: int) -> float:
+        """The cost of ``chars[start:end]``."""
+        if end <= start:
+            return 0.0
+        return self.units[end] - self.units[start] - (self.links[end - 1] - self.links[start])
+
+
+def _cost(text: str) -> float:
+    return _Costs(list(text)).span(0, len(text))
+
+
+def _gloss_at(text: str, index: int) -> str:
+    match = _SYLLABLE.match(text, index)
+    return match.group(1) if match else ""
+
+
+def _fold_all(text: str) -> str:
+    # The crawl folded full-width forms to ASCII; repaired text does the same.
+    return "".join(_fold(char) for char in text)
+
+
+def _starts(text: str, place: tuple[int, int, bool], floor: int) -> list[int]:
+    # The run starts a little before its first suspicious character (a
+    # misread pair can be an ordinary one), or a little after it (a real rare
+    # character can stand just before the run).
+    starts = []
+    limit = max(floor, place[0] - _LEAD_BACK)
+    index = place[0]
+    while index >= limit and _char_bytes(text[index]) is not None:
+        if text[index].isascii() and index and text[index - 1].isascii():
+            break  # ASCII text of its own: a run never holds two in a row
+        starts.append(index)
+        index -= 1
+    for index in range(place[0] + 1, min(place[0] + 2 * _LEAD_BACK, place[1])):
+        if _char_bytes(text[index]) is None:
+            break
+        starts.append(index)
+    return starts
+
+
+def _ends(text: str, place_end: int) -> list[tuple[int, int | None]]:
+    """Where the run may end, each with the ASCII trail byte it takes, if any.
+
+    A misread run ends where a byte below 0x80 put the decoder back in step:
+    before an ASCII character (the lone byte before it dropped, or shown as
+    U+FFFD and taken into the run), or after an ASCII character in 0x40-0x7E
+    that was the trail byte of the run's last character. A decoder that drops
+    pairs it cannot read may come back in step anywhere, so every place just
+    after the suspicious characters is tried too.
+    """
+    ends: list[tuple[int, int | None]] = []
+    found = 0
+    index = place_end
+    while index < len(text) and index - place_end < _MAX_RUN and found < _ENDS:
+        char = text[index]
+        if char == _LOST:
+            ends.append((index, None))
+            ends.append((index + 1, None))
+            return ends
+        if _gloss_at(text, index) or _char_bytes(char) is None:
+            ends.append((index, None))  # a gloss follows a character: a run stops
+            return ends
+        if char.isascii():
+            found += 1
+            ends.append((index, None))
+            if 0x40 <= ord(char) <= 0x7E:
+                ends.append((index + 1, ord(char)))
+            if index + 1 < len(text) and text[index + 1].isascii():
+                return ends  # ASCII text of its own: a run never holds two in a row
+        elif index - place_end < _LEAD_BACK and ord(char) >= 0x2E80:
+            ends.append((index, None))
+        index += 1
+    if index == len(text):
+        ends.append((index, None))
+    return ends
+
+
+class _Stretch:
+    """The text around one place, read in step once for every start and end.
+
+    Every start reads the bytes in the same step, so ``aligned[k]`` (the
+    character made of the second byte of ``text[first + k]`` and the first
+    byte of the character after it) serves them all, and :class:`_Costs`
+    price any reading in O(1).
+    """
+
+    def __init__(self, text: str, first: int, low: int, high: int) -> None:
+        self.text = text
+        self.first = first
+        self.low = low
+        self.high = high
+        pairs: list[bytes] = []
+        for index in range(first, high):
+            pair = _char_bytes(text[index])
+            if pair is None or (index > first and text[index - 1 : index + 1].isascii()):
+                break  # ASCII text of its own: a run never holds two in a row
+            pairs.append(pair)
+        self.pairs = pairs
+        aligned = []
+        for here, there in itertools.pairwise(pairs):
+            found = _pair(here[1], there[0]) if here[1] >= 0x81 else None
+            # Read in step, a run is text again: no kana, box drawing or
+            # pinyin letters, which only misread pairs give.
+            aligned.append(_LOST if found is None or _weight(found) == 3 else found)
+        self.aligned = aligned
+        self.bad = [0]
+        for read in aligned:
+            self.bad.append(self.bad[-1] + (read == _LOST))
+        self.shown = _Costs(list(text[low:high]))
+        self.fixed = _Costs(aligned)
+
+    def read(self, start: int, end: int, tail: int | None, strong: bool) -> _Candidate | None:
+        """The run ``text[start:end]`` read in step, priced; None when it cannot be one."""
+        text, first = self.text, self.first
+        run_end = end - 1 if tail is not None or text[end - 1] == _LOST else end
+        if tail is not None and run_end > start and text[run_end - 1].isascii():
+            return None  # ASCII text of its own: a run never holds two in a row
+        if run_end - start < 1 or run_end - first > len(self.pairs):
+            return None
+        inner = (start - first, run_end - first - 1)  # aligned[inner[0]:inner[1]]
+        if inner[1] <= inner[0] or self.bad[inner[1]] - self.bad[inner[0]]:
+            return None
+        lead = self.pairs[run_end - first - 1][1]
+        if tail is not None:
+            ending = _pair(lead, tail) if lead >= 0x81 else None
+            if ending is None:
+                return None
+            sure = ending
+        else:
+            if lead < 0x81:
+                return None
+            reading = _gloss_at(text, end)
+            after = "" if reading else text[end : end + 3]
+            known = "".join(self.aligned[max(inner[1] - 3, inner[0]) : inner[1]])
+            ending = _choose(_leading(lead), known, after.split("\n")[0], reading)
+            # A gloss after the run names its last character: a strong sign.
+            sure = ending if reading and ending != _LOST else _LOST
+            strong = strong or sure != _LOST
+        # Without a strong sign, rare characters alone must not be traded for
+        # lost ones: the bytes must prove a few characters, and a word.
+        fixed = self.fixed
+        if not strong and (
+            inner[1] - inner[0] < _PROVEN_WEAK or fixed.links[inner[1] - 1] == fixed.links[inner[0]]
+        ):
+            return None
+        opening = _choose(
+            _sharing(self.pairs[inner[0]][0]),
+            text[max(start - 3, 0) : start].split("\n")[-1],
+            "".join(self.aligned[inner[0] : min(inner[0] + 3, inner[1])]),
+            "",
+        )
+        low, high = self.low, self.high
+        prefix = self.shown.span(0, start - low)
+        suffix = self.shown.span(end - low, high - low)
+        middle = fixed.span(*inner)
+        head, last = self.aligned[inner[0]], self.aligned[inner[1] - 1]
+        left = text[start - 1] if start > low else ""
+        right = text[end] if end < high else ""
+
+        def total(opening: str, ending: str) -> float:
+            cost = prefix + middle + suffix + _unit(opening) + _unit(ending)
+            cost -= _link(left, opening) if left else 0.0
+            cost -= _link(opening, head) + _link(last, ending)
+            return cost - (_link(ending, right) if right else 0.0)
+
+        # The guessed characters were chosen to fit: only what the bytes prove
+        # counts towards the margin, and guesses count half between readings.
+        # A character marked lost is priced as the misread one it stands
+        # for, so that trading a rare character for a lost one gains nothing.
+        # (Private use and stray symbols are never text: those may go.)
+        proven = total(_LOST, sure) + _standing(text[start])
+        if sure == _LOST:
+            proven += _standing(text[run_end - 1])
+        rank = total(_LOST, sure) + _GUESS_WEIGHT * (total(opening, ending) - total(_LOST, sure))
+        after = opening + "".join(self.aligned[inner[0] : inner[1]]) + ending
+        return _Candidate(rank, proven, start, end, after, opening + ending, strong)
+
+
+def _standing(shown: str) -> float:
+    # What a lost mark costs above U+FFFD's price when it replaces ``shown``.
+    if _weight(shown) == 3:
+        return 0.0
+    return max(_unit(shown) - _unit(_LOST), 0.0)
+
+
+class _Candidate(NamedTuple):
+    rank: float  # lower is better, guesses counted half
+    proven: float  # the cost with every guess marked lost
+    start: int
+    end: int
+    after: str  # the run read again, not yet folded
+    guessed: str  # the first and last characters, guessed or U+FFFD
+    strong: bool  # whether a strong sign backs the run
+
+
+def _repair(text: str, place: tuple[int, int, bool], floor: int) -> Change | None:
+    starts = _starts(text, place, floor)
+    last = place[1]
+    while last > place[0] + 1 and text[last - 1].isascii():
+        last -= 1  # an ASCII letter at the end may be the run's last trail byte
+    # Inside the place, the run may end anywhere: at an ASCII character (a
+    # trail byte, or where the decoder came back in step), or at a pair a
+    # decoder dropped. After it, where _ends says.
+    ends: list[tuple[int, int | None]] = []
+    for index in range(place[0] + 1, last):
+        ends.append((index, None))
+        if 0x40 <= ord(text[index]) <= 0x7E:
+            ends.append((index + 1, ord(text[index])))
+    ends += _ends(text, last)
+    if not starts or not ends:
+        return None
+    low = max(min(starts) - 1, 0)
+    high = min(max(end for end, _ in ends) + 1, len(text))
+    stretch = _Stretch(text, min(starts), low, high)
+    before = stretch.shown.span(0, high - low)
+    best: _Candidate | None = None
+    for start in starts:
+        for end, tail in ends:
+            if end <= start:
+                continue
+            candidate = stretch.read(start, end, tail, place[2])
+            if candidate is None:
+                continue
+            if before - candidate.proven < (STRONG_MARGIN if candidate.strong else MARGIN):
+                continue
+            if best is None or candidate.rank < best.rank:
+                best = candidate
+    if best is None:
+        return None
+    after = _fold_all(best.after)
+    return Change(
+        best.start,
+        best.end,
+        after,
+        lost=best.guessed.count(_LOST),
+        reason=f"GBK read out of step after a lost byte; in step this reads {after}",
+    )
+
+
+_TRAIL_ALONE = re.compile(rf"(?<=[{lexicon.HAN}])[\x40-\x7e](?=[{lexicon.HAN}])")
+
+
+@functools.lru_cache(maxsize=256)
+def _trailing(byte: int) -> tuple[str, ...]:
+    """Every Han character whose trail byte is ``byte``."""
+    found = (_pair(lead, byte) for lead in range(0x81, 0xFF))
+    return tuple(char for char in found if char is not None and lexicon.is_han(char))
+
+
+def _lone_trails(text: str, taken: list[Change]) -> list[Change]:
+    # A lost lead byte whose trail is in 0x40-0x7E leaves one ASCII character
+    # and the stream in step at once: ``廣大h員`` for ``廣大黨員``. Only a
+    # character that clearly forms words with both neighbours is put back.
+    changes = []
+    spans = [(change.start, change.end) for change in taken]
+    for match in _TRAIL_ALONE.finditer(text):
+        index = match.start()
+        if any(start <= index < end for start, end in spans):
+            continue
+        before, letter, after = text[index - 1], text[index], text[index + 1]
+        if lexicon.word_count(letter + _simple(after)) or lexicon.word_count(
+            _simple(before) + letter
+        ):
+            continue  # A股, B超, X光: a Latin letter that belongs
+        wide_before = text[max(index - 3, 0) : index].split("\n")[-1]
+        wide_after = text[index + 1 : index + 4].split("\n")[0]
+        char = _choose(_trailing(ord(letter)), wide_before, wide_after, "")
+        if char == _LOST or _fit(char, wide_before, wide_after) < 4.0:
+            continue
+        window = text[max(index - 2, 0) : index + 3]
+        repaired = text[max(index - 2, 0) : index] + char + text[index + 1 : index + 3]
+        if _cost(window) - _cost(repaired) < MARGIN:
+            continue
+        changes.append(
+            Change(
+                index,
+                index + 1,
+                char,
+                reason=f"lead byte lost; {letter} is the trail byte of {char}",
+            )
+        )
+    return changes
+
+
+# Private use, U+FFFD, kana, box drawing, or one or two Latin letters
+# between Han characters: what misread GBK pairs leave and clean text lacks.
+_STRONG_SIGN = re.compile(
+    f"[\ue000-\uf8ff\ufffd\u3040-\u30ff\u2500-\u257f]"
+    f"|(?<=[{lexicon.HAN}])[A-Za-z]{{1,2}}(?=[{lexicon.HAN}])"
+)
 
 
 def find(text: str, options: Options) -> list[Change]:
-    """Misaligned runs to decode again in step."""
-    return []
+    """Misaligned runs to decode again in step.
+
+    Example:
+        >>> [(c.after, c.lost) for c in find("暫;钋菰讱⒔灰椎纫咔榉雷o(hù)措施", Options())]
+        [('停活禽宰殺交易等疫情防護', 0)]
+        >>> seed = "實處?捣逡\\ue026螅\\ue0ed\\ue01b訌(qiáng)"
+        >>> [(c.after, c.lost) for c in find(seed, Options())]
+        [('\\ufffd康峰要求,要加強', 1)]
+    """
+    if not _STRONG_SIGN.search(text) and not lexicon.has_rare_han(text):
+        return []  # a cheap first look: no sign of a misread run anywhere
+    marks = _suspects(text)
+    changes: list[Change] = []
+    floor = 0
+    for place in _places(text, marks):
+        if place[0] < floor:
+            continue
+        change = _repair(text, place, floor)
+        if change is not None:
+            changes.append(change)
+            floor = change.end
+    changes.extend(_lone_trails(text, changes))
+    return sorted(changes, key=lambda change: change.start)

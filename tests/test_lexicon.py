@@ -1,0 +1,66 @@
+"""The lexicon: lazy tables, word and phrase counts, readings."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from govnews.repair import lexicon
+
+
+def test_tables_load_lazily() -> None:
+    """Importing govnews loads no table and no jieba, pypinyin or OpenCC module."""
+    code = (
+        "import sys, govnews\n"
+        "from govnews.repair import lexicon\n"
+        "assert lexicon._frequencies.cache_info().currsize == 0\n"
+        "assert lexicon._readings.cache_info().currsize == 0\n"
+        "print(sorted(m for m in ('jieba', 'pypinyin', 'opencc') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_word_counts_come_without_importing_jieba() -> None:
+    """jieba's dictionary is read as a file: the package itself is never imported."""
+    code = (
+        "import sys\n"
+        "from govnews.repair import lexicon\n"
+        "assert lexicon.word_count('中国') > 0\n"
+        "assert lexicon.readings('中')\n"
+        "print('jieba' in sys.modules, 'pypinyin.phrases_dict' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False False"
+
+
+def test_word_and_char_counts() -> None:
+    """Common words and characters count more than rare or made-up ones."""
+    assert lexicon.word_count("要求") > lexicon.word_count("螅瑺") == 0
+    assert lexicon.char_count("国") > lexicon.char_count("囯")
+    assert lexicon.word_count("") == 0
+
+
+def test_phrase_count() -> None:
+    """Words of three and four characters come from the same dictionary."""
+    assert lexicon.phrase_count("一步") == lexicon.word_count("一步")
+    assert lexicon.phrase_count("进一步") > 0
+    assert lexicon.phrase_count("一目了然") > 0
+    assert lexicon.phrase_count("然了目一") == 0
+    assert lexicon.phrase_count("中华人民共和国") == 0  # longer words are not kept
+
+
+def test_readings() -> None:
+    """Readings are tone-marked; the first is the usual one."""
+    assert "qiáng" in lexicon.readings("強")
+    assert lexicon.first_reading("強") == "qiáng"
+    assert lexicon.first_reading("內") == "nèi"
+    assert lexicon.readings("ab") == frozenset()
+    assert lexicon.first_reading("") == ""
+
+
+def test_costs() -> None:
+    """Punctuation of Chinese text is cheap, private use and U+FFFD dear."""
+    assert lexicon.char_cost("，") == lexicon.char_cost("“") == 2.0
+    assert lexicon.char_cost("\ue026") == lexicon.char_cost("\ufffd") == 20.0
+    assert lexicon.text_cost("康峰要求") < lexicon.text_cost("捣逡\ue026螅")
