@@ -34,6 +34,7 @@ from govnews.parse import parse
 from govnews.records import Article, Edit, Failure, Line, Options, Role
 
 __all__ = [
+    "LIST_COLUMNS",
     "Item",
     "MissingExtraError",
     "RawPage",
@@ -415,7 +416,8 @@ def parse_many(
     return (_unpack(result) for result in packed)
 
 
-_LISTS = (
+# Article fields that are tuples of strings: joined in flat rows, lists in Parquet.
+LIST_COLUMNS = (
     "authors",
     "editors",
     "reporters",
@@ -467,7 +469,7 @@ def to_row(result: Result, *, input: str | None = None, provenance: bool = False
     row: dict[str, Any] = dict.fromkeys(columns(provenance=provenance, errors=True))
     if isinstance(result, Failure):
         row.update(input=input or result.input or None, error=result.error, message=result.message)
-        for name in _LISTS:
+        for name in LIST_COLUMNS:
             row[name] = []
         if provenance:
             row.update(lines=[], edits=[])

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from govnews.batch import (
+    LIST_COLUMNS,
     MissingExtraError,
     RawPage,
     Result,
@@ -126,17 +127,7 @@ def arrow_schema(*, provenance: bool = False, errors: bool = False) -> Any:
             )
         ),
     }
-    lists = {
-        "authors",
-        "editors",
-        "reporters",
-        "correspondents",
-        "photographers",
-        "breadcrumb",
-        "paragraphs",
-        "captions",
-        "warnings",
-    }
+    lists = set(LIST_COLUMNS)
     fields = []
     for name in columns(provenance=provenance, errors=errors):
         kind = kinds.get(name, names if name in lists else text)
