@@ -19,19 +19,20 @@ outputs of the command line and the Dask helpers share.
 from __future__ import annotations
 
 import collections
-import concurrent.futures
-import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Generator, Iterable, Iterator
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Any, TypeAlias, TypeVar, Union
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, Union
 
 import attrs
 
 from govnews.parse import parse
 from govnews.records import Article, Edit, Failure, Line, Options, Role
+
+if TYPE_CHECKING:  # process pools load with the first parallel batch, not on import
+    import concurrent.futures
+    import multiprocessing.context
 
 __all__ = [
     "LIST_COLUMNS",
@@ -204,6 +205,8 @@ def _run_chunk(func: Callable[[RawPage, Result], T], pages: list[RawPage]) -> li
 def _context() -> multiprocessing.context.BaseContext:
     # forkserver where there is one (as Python 3.14 chooses): fork from a
     # process with threads may deadlock, and spawn re-runs the main script.
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
@@ -277,6 +280,9 @@ def _pooled(
     limit: int,
     chunksize: int,
 ) -> Generator[T, None, None]:
+    import concurrent.futures
+    from concurrent.futures.process import BrokenProcessPool
+
     chunks = _chunks(iter(pages), chunksize)
     pending: collections.deque[tuple[list[RawPage], concurrent.futures.Future[list[T]]]] = (
         collections.deque()
