@@ -37,11 +37,14 @@ import random
 import re
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))
+
+from tests.damage import HAN, apply, distance, drop_byte, fold, han_bytes  # noqa: E402
 
 from govnews.records import Options  # noqa: E402
 from govnews.repair import Change, glosses, lexicon, misalign, mojibake  # noqa: E402
@@ -49,7 +52,6 @@ from govnews.repair import Change, glosses, lexicon, misalign, mojibake  # noqa:
 OPTIONS = Options()
 GLOSS = re.compile(r"\([a-zü\u00e0-\u01dc]{1,6}\)")
 DAMAGED = re.compile("[\ue000-\uf8ff\ufffd?]|娑擃|確;|確!")
-HAN = re.compile(f"[{lexicon.HAN}]")
 
 
 def clean_sentences() -> list[str]:
@@ -65,58 +67,6 @@ def clean_sentences() -> list[str]:
                 if 6 <= len(sentence) <= 160 and len(HAN.findall(sentence)) >= 4:
                     found.append(sentence)
     return found
-
-
-def fold(text: str) -> str:
-    """Full-width ASCII forms folded to ASCII, as the crawl does."""
-    return "".join(chr(ord(c) - 0xFEE0) if 0xFF01 <= ord(c) <= 0xFF5E else c for c in text)
-
-
-def drop_byte(text: str, position: int, errors: str) -> str:
-    """``text`` as GB18030 with one byte lost, decoded again and folded."""
-    data = text.encode("gb18030")
-    return fold((data[:position] + data[position + 1 :]).decode("gb18030", errors))
-
-
-def han_byte_positions(text: str) -> list[int]:
-    """Byte offsets of the GB18030 encoding that belong to Han characters."""
-    positions: list[int] = []
-    offset = 0
-    for char in text:
-        size = len(char.encode("gb18030"))
-        if HAN.match(char):
-            positions.extend(range(offset, offset + size))
-        offset += size
-    return positions
-
-
-def apply(text: str, changes: Iterable[Change]) -> str:
-    """``text`` with sorted, disjoint changes made."""
-    pieces: list[str] = []
-    cursor = 0
-    for change in changes:
-        pieces.append(text[cursor : change.start])
-        pieces.append(change.after)
-        cursor = change.end
-    pieces.append(text[cursor:])
-    return "".join(pieces)
-
-
-def distance(first: str, second: str) -> int:
-    """Levenshtein distance (damage is local: the common ends are cut first)."""
-    while first and second and first[0] == second[0]:
-        first, second = first[1:], second[1:]
-    while first and second and first[-1] == second[-1]:
-        first, second = first[:-1], second[:-1]
-    if len(first) < len(second):
-        first, second = second, first
-    previous = list(range(len(second) + 1))
-    for i, a in enumerate(first, 1):
-        current = [i]
-        for j, b in enumerate(second, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b)))
-        previous = current
-    return previous[-1]
 
 
 def gloss(text: str, rng: random.Random) -> str:
@@ -206,7 +156,7 @@ def measure(quick: bool, show: bool = False) -> list[tuple[str, str, str, str]]:
     for errors in ("replace", "ignore"):
         before = after = run_before = run_after = exact = count = worse = 0
         for sentence in rng.choices(sentences, k=samples):
-            positions = han_byte_positions(sentence)
+            positions = han_bytes(sentence)
             if not positions:
                 continue
             damaged = drop_byte(sentence, rng.choice(positions), errors)

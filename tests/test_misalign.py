@@ -33,12 +33,12 @@ from hypothesis import strategies as st
 
 import govnews
 from govnews.records import Options
-from govnews.repair import Change, lexicon, misalign
+from govnews.repair import misalign
+from tests.damage import HAN, apply, distance, drop_byte, fold, han_bytes
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 GLOSS = re.compile(r"\([a-zü\u00e0-\u01dc]{1,6}\)")
 DAMAGED = re.compile("[\ue000-\uf8ff\ufffd?]|娑擃|確;|確!")
-HAN = re.compile(f"[{lexicon.HAN}]")
 OPTIONS = Options()
 KEEP_SCRIPT = Options(simplified=False)
 _S2T = opencc.OpenCC("s2t").convert
@@ -84,49 +84,6 @@ clean_text = st.one_of(
     traditional,
     st.lists(st.one_of(sentence, traditional, ascii_token), min_size=2, max_size=5).map("".join),
 )
-
-
-def fold(text: str) -> str:
-    """Full-width ASCII forms folded to ASCII, as the crawl did."""
-    return "".join(chr(ord(c) - 0xFEE0) if 0xFF01 <= ord(c) <= 0xFF5E else c for c in text)
-
-
-def drop_byte(text: str, position: int, errors: str) -> str:
-    """``text`` as GB18030 with the byte at ``position`` lost, decoded and folded."""
-    data = text.encode("gb18030")
-    return fold((data[:position] + data[position + 1 :]).decode("gb18030", errors))
-
-
-def han_bytes(text: str) -> list[int]:
-    """Byte offsets in the GB18030 encoding of ``text`` that belong to Han characters."""
-    offsets: list[int] = []
-    offset = 0
-    for char in text:
-        size = len(char.encode("gb18030"))
-        if HAN.match(char):
-            offsets.extend(range(offset, offset + size))
-        offset += size
-    return offsets
-
-
-def apply(text: str, changes: list[Change]) -> str:
-    """``text`` with the repair's changes made."""
-    pieces, cursor = [], 0
-    for change in changes:
-        pieces += [text[cursor : change.start], change.after]
-        cursor = change.end
-    return "".join([*pieces, text[cursor:]])
-
-
-def distance(first: str, second: str) -> int:
-    """Levenshtein distance."""
-    previous = list(range(len(second) + 1))
-    for i, a in enumerate(first, 1):
-        current = [i]
-        for j, b in enumerate(second, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b)))
-        previous = current
-    return previous[-1]
 
 
 def test_seed_004_run_before_a_gloss() -> None:

@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 import govnews
 from govnews.records import Options
 from govnews.repair import mojibake
-from tests.test_misalign import HAN, apply, clean_text, distance, sentence
+from tests.damage import HAN, apply, distance
+from tests.test_misalign import clean_text, sentence
 
 OPTIONS = Options()
 
