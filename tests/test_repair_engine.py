@@ -126,3 +126,23 @@ def test_wrong_type_is_a_govnews_error() -> None:
     """Repair takes str; anything else is a typed error."""
     with pytest.raises(govnews.InputTypeError):
         govnews.repair(b"bytes")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", [",;", "a,,b,,c", "1,,2;,"])
+def test_ascii_doubled_marks_are_left(text: str) -> None:
+    """Marks doubled in ASCII text (a CSV line) are not a converter's doing."""
+    assert text == govnews.repair(text).text
+
+
+def test_engine_reruns_only_changed_lines() -> None:
+    """A repair that is not final sends the earlier repairs back to its lines only.
+
+    The misread run on the second line is decoded in step; the first line,
+    Traditional text with a gloss, is converted once and never looked at again.
+    """
+    text = "國內(nèi)新聞\n暫;钋菰讱⒔灰椎纫咔榉雷o(hù)措施"
+    result = govnews.repair(text)
+    kinds = [edit.kind for edit in result.edits]
+    assert kinds.count("misaligned") == 1
+    assert "停活禽宰杀交易等疫情防护措施" in result.text
+    assert result.text.startswith("国内新闻\n")

@@ -1,11 +1,15 @@
 """The repair engine: undo the damage crawls do to Chinese text, and say how.
 
-Each repair is a function that looks at the whole text and returns the
-changes it would make, as :class:`Change` records in that text's
-coordinates. The engine applies them, turns each into an :class:`Edit`, and
-runs the repairs in the fixed order of :data:`REPAIRS` until a round changes
-nothing. A repair reruns only when the text changed after its last run, so a
-clean page costs one cheap check per repair.
+Each repair is a function that looks at a text and returns the changes it
+would make, as :class:`Change` records in that text's coordinates. The
+engine applies them, turns each into an :class:`Edit`, and runs the repairs
+in the fixed order of :data:`REPAIRS` until a round changes nothing.
+
+The first round runs every repair over the whole text. Later rounds run a
+repair again only over the lines other repairs changed since it last ran,
+so a clean page costs one cheap check per repair, and a damaged one pays a
+second look only where it was damaged. A repair marked ``final`` (the
+glosses, losses, spaces, punctuation and the script) sends no repair back.
 
 Repairs never add or remove a line break, so line numbers stay valid from the
 input to the output.
@@ -14,6 +18,7 @@ input to the output.
 from __future__ import annotations
 
 import operator
+import re
 from collections.abc import Callable, Iterable, Sequence
 
 import attrs
@@ -34,23 +39,33 @@ class Repair:
         name: the stable name, used in ``Edit.kind`` and ``Options.repairs``.
         find: returns the changes this repair makes to a text.
         summary: one line on what it undoes.
+        final: whether its edits are final: they expose no damage the
+            repairs before it undo, so none of those looks again. A removed
+            gloss, a marked loss, a space made plain, a mended mark or a
+            converted character uncovers no mojibake; a decoded run or a
+            removed tag may join text that was split.
     """
 
     name: str
     find: Callable[[str, Options], list[Change]]
     summary: str
+    final: bool = False
 
 
 REPAIRS: tuple[Repair, ...] = (
     Repair("markup", spacing.find_markup, "stray tags and HTML entities left in text"),
     Repair("mojibake", mojibake.find, "UTF-8 read as GBK, once or more"),
     Repair("misaligned", misalign.find, "a GBK stream read out of step after a lost byte"),
-    Repair("gloss", glosses.find, "pinyin glosses pasted after characters"),
-    Repair("lost", lost.find, "characters lost to ? or U+FFFD, marked as lost"),
-    Repair("spacing", spacing.find_spaces, "NBSP, ideographic and zero-width spaces"),
-    Repair("punctuation", punctuation.find_doubled, "punctuation doubled by converters"),
-    Repair("fullwidth", punctuation.find_fullwidth, "full-width punctuation in CJK context"),
-    Repair("to-simplified", script.find, "Traditional characters back to Simplified"),
+    Repair("gloss", glosses.find, "pinyin glosses pasted after characters", final=True),
+    Repair("lost", lost.find, "characters lost to ? or U+FFFD, marked as lost", final=True),
+    Repair("spacing", spacing.find_spaces, "NBSP, ideographic and zero-width spaces", final=True),
+    Repair(
+        "punctuation", punctuation.find_doubled, "punctuation doubled by converters", final=True
+    ),
+    Repair(
+        "fullwidth", punctuation.find_fullwidth, "full-width punctuation in CJK context", final=True
+    ),
+    Repair("to-simplified", script.find, "Traditional characters back to Simplified", final=True),
 )
 """Every repair, in the order the engine runs them.
 
@@ -133,6 +148,50 @@ def _apply(text: str, kind: str, changes: Sequence[Change], edits: list[Edit]) -
     return "".join(pieces)
 
 
+_ROUNDS = 4  # the most rounds; damage nested deeper than this is left as it is
+_NEWLINE = re.compile("\n")
+
+
+def _touched(edits: Sequence[Edit]) -> set[int]:
+    # The line numbers an edit's text covers, before and after.
+    found: set[int] = set()
+    for edit in edits:
+        found.update(range(edit.line, edit.line + edit.before.count("\n") + 1))
+    return found
+
+
+def _run(item: Repair, text: str, lines: set[int] | None, options: Options) -> list[Change]:
+    """One repair's changes over the whole text, or only over some of its lines.
+
+    Runs of consecutive lines are looked at as one piece each, and their
+    changes moved back into the whole text's coordinates.
+    """
+    if lines is None:
+        return _ordered(item.find(text, options), len(text))
+    starts = [0, *(match.end() for match in _NEWLINE.finditer(text))]
+    changes: list[Change] = []
+    for first, last in _blocks(sorted(line for line in lines if line < len(starts))):
+        low = starts[first]
+        high = starts[last + 1] - 1 if last + 1 < len(starts) else len(text)
+        piece = text[low:high]
+        changes.extend(
+            Change(c.start + low, c.end + low, c.after, c.lost, c.reason)
+            for c in _ordered(item.find(piece, options), len(piece))
+        )
+    return changes
+
+
+def _blocks(lines: list[int]) -> list[tuple[int, int]]:
+    # Sorted line numbers as runs of consecutive ones, first and last.
+    blocks: list[tuple[int, int]] = []
+    for line in lines:
+        if blocks and blocks[-1][1] == line - 1:
+            blocks[-1] = (blocks[-1][0], line)
+        else:
+            blocks.append((line, line))
+    return blocks
+
+
 def repair(text: str, options: Options | None = None) -> Repaired:
     """Repair crawled Chinese text and record every edit made.
 
@@ -166,23 +225,24 @@ def repair(text: str, options: Options | None = None) -> Repaired:
         # Losses already marked in the input are counted once, here; the
         # repairs' own U+FFFD carry their count in their own edits.
         text = _apply(text, "lost", lost.already_lost(text), edits)
-    version = 0
-    seen: dict[str, int] = {}
-    for _ in range(4):
+    # The lines each repair has still to look at again, None for all of them.
+    pending: dict[str, set[int] | None] = {item.name: None for item in enabled}
+    for _ in range(_ROUNDS):
         changed = False
         for item in enabled:
-            if seen.get(item.name) == version:
+            lines = pending[item.name]
+            if lines is not None and not lines:
                 continue
-            seen[item.name] = version
-            changes = _ordered(item.find(text, options), len(text))
-            if not changes:
-                continue
+            pending[item.name] = set()
             count = len(edits)
-            text = _apply(text, item.name, changes, edits)
-            if len(edits) > count:
-                version += 1
-                seen[item.name] = version
-                changed = True
+            text = _apply(text, item.name, _run(item, text, lines, options), edits)
+            if len(edits) == count or item.final:
+                continue
+            touched = _touched(edits[count:])
+            for name, waiting in pending.items():
+                if name != item.name and waiting is not None:
+                    waiting.update(touched)
+            changed = True
         if not changed:
             break
     return Repaired(text, tuple(edits))

@@ -682,6 +682,39 @@ _STRONG_SIGN = re.compile(
 )
 
 
+def _signed_lines(text: str) -> list[tuple[int, int]]:
+    """The spans of the lines that show a sign of a misread run, in order.
+
+    The cheap first look: a compiled search for private use, U+FFFD, kana,
+    box drawing, Latin letters between Chinese characters and rare Han
+    characters. Lines without any are never scanned character by character.
+    """
+    found = {match.start() for match in _STRONG_SIGN.finditer(text)}
+    if lexicon.has_rare_han(text):
+        found.update(match.start() for match in lexicon.rare_han().finditer(text))
+    spans: list[tuple[int, int]] = []
+    for index in sorted(found):
+        if spans and index < spans[-1][1]:
+            continue
+        start = text.rfind("\n", 0, index) + 1
+        end = text.find("\n", index)
+        spans.append((start, len(text) if end < 0 else end))
+    return spans
+
+
+def _find_in_line(line: str) -> list[Change]:
+    changes: list[Change] = []
+    floor = 0
+    for place in _places(line, _suspects(line)):
+        if place[0] < floor:
+            continue
+        change = _repair(line, place, floor)
+        if change is not None:
+            changes.append(change)
+            floor = change.end
+    return changes
+
+
 def find(text: str, options: Options) -> list[Change]:
     """Misaligned runs to decode again in step.
 
@@ -692,17 +725,14 @@ def find(text: str, options: Options) -> list[Change]:
         >>> [(c.after, c.lost) for c in find(seed, Options())]
         [('\\ufffd康峰要求,要加強', 1)]
     """
-    if not _STRONG_SIGN.search(text) and not lexicon.has_rare_han(text):
-        return []  # a cheap first look: no sign of a misread run anywhere
-    marks = _suspects(text)
+    spans = _signed_lines(text)
+    if not spans:
+        return []
     changes: list[Change] = []
-    floor = 0
-    for place in _places(text, marks):
-        if place[0] < floor:
-            continue
-        change = _repair(text, place, floor)
-        if change is not None:
-            changes.append(change)
-            floor = change.end
+    for start, end in spans:
+        changes.extend(
+            Change(c.start + start, c.end + start, c.after, c.lost, c.reason)
+            for c in _find_in_line(text[start:end])
+        )
     changes.extend(_lone_trails(text, changes))
     return sorted(changes, key=lambda change: change.start)

@@ -108,6 +108,25 @@ def _last_char(head: bytes, before: str, after: str) -> str:
     return scored[0][1]
 
 
+def _stretch_bytes(stretch: str) -> bytearray | None:
+    # The GB18030 bytes of a stretch, two per character, or None when a
+    # character is not one pair. Encoded in one call: this runs on every
+    # stretch of a page with a rare character, clean ones included.
+    if _LOST not in stretch:
+        try:
+            data = stretch.encode("gb18030")
+        except UnicodeEncodeError:
+            return None
+        return bytearray(data) if len(data) == 2 * len(stretch) else None
+    found = bytearray()
+    for char in stretch:
+        pair = _bytes(char)
+        if pair is None:
+            return None
+        found += pair
+    return found
+
+
 def _one_round(stretch: str, after: str) -> list[str]:
     """The stretch with one round undone: none when its bytes are not UTF-8.
 
@@ -119,13 +138,10 @@ def _one_round(stretch: str, after: str) -> list[str]:
     best as text, U+FFFD, and each completion (a character read as mojibake
     again in an earlier round needs the right one for that round to undo).
     """
-    data = bytearray()
     tail_lost = stretch.endswith(_LOST)
-    for char in stretch[:-1] if tail_lost else stretch:
-        pair = _bytes(char)
-        if pair is None:
-            return []
-        data += pair
+    data = _stretch_bytes(stretch[:-1] if tail_lost else stretch)
+    if data is None:
+        return []
     head = b""
     for size in (1, 2):
         if len(data) >= size and data[-size] >= 0xC0:
@@ -169,8 +185,7 @@ def undo(stretch: str, after: str = "") -> tuple[str, int]:
     """
     # A middle round reads as mojibake itself, so only the last round's text
     # is judged: it must be Chinese text and clearly cheaper than the input.
-    start = _average(stretch.replace(_LOST, ""))
-    best = (start - GAIN, 0, stretch)
+    best: tuple[float, int, str] | None = None  # priced once a round reads at all
     level = [stretch]
     for rounds in range(1, ROUNDS + 1):
         found: list[tuple[float, str]] = []
@@ -183,13 +198,15 @@ def undo(stretch: str, after: str = "") -> tuple[str, int]:
                     found.append((_average(known) + 2.0 * lost, reading))
         if not found:
             break
+        if best is None:
+            best = (_average(stretch.replace(_LOST, "")) - GAIN, 0, stretch)
         found.sort()
         level = [reading.removeprefix(_MIDDLE) for _, reading in found[:_BEAM]]
         for cost, reading in found:
             if cost < best[0] and not reading.startswith(_MIDDLE) and _readable(reading):
                 best = (cost, rounds, reading)
                 break
-    return best[2], best[1]
+    return (stretch, 0) if best is None else (best[2], best[1])
 
 
 def find(text: str, options: Options) -> list[Change]:

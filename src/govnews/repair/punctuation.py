@@ -47,8 +47,15 @@ def find_doubled(text: str, options: Options) -> list[Change]:
     return [
         Change(m.start(), m.end(), "", reason="punctuation doubled by a converter")
         for m in _DOUBLED.finditer(text)
-        if m.group() in ",，" or text[m.end()] == m.group()
+        if (m.group() in ",，" or text[m.end()] == m.group()) and _in_chinese(text, m.start())
     ]
+
+
+def _in_chinese(text: str, index: int) -> bool:
+    # ASCII marks doubled in ASCII text (``a,,b`` in a CSV line, ``,;``) are
+    # not a converter's: the pair must hold a full-width mark or come soon
+    # after text a converter was converting (a gloss may stand between).
+    return not text[index : index + 2].isascii() or not text[max(index - 8, 0) : index].isascii()
 
 
 def find_fullwidth(text: str, options: Options) -> list[Change]:
