@@ -212,7 +212,7 @@ def repair(text: str, options: Options | None = None) -> Repaired:
         >>> result.text
         '抗击疫情!国内外'
         >>> [(edit.kind, edit.before, edit.after) for edit in result.edits]
-        [('gloss', '(nèi)', ''), ('to-simplified', '擊', '击'), ('to-simplified', '國內', '国内')]
+        [('gloss', '(nèi)', ''), ('to-simplified', '擊疫情!國內', '击疫情!国内')]
     """
     if not isinstance(text, str):
         raise InputTypeError(f"repair() takes str, not {type(text).__name__}")

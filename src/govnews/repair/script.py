@@ -8,7 +8,6 @@ was converted, 著 becomes 着 except in the words where it is zhù.
 
 from __future__ import annotations
 
-import operator
 import re
 
 from govnews.records import Options
@@ -21,18 +20,29 @@ __all__ = ["find"]
 _ZHU_BEFORE = set("原名编所专巨论合遗译新拙显卓昭土撰")
 _ZHU_AFTER = set("作名称述者录书")
 _PARTICLE = re.compile("著")
+_REASON = "OpenCC t2s"
+_REASON_PARTICLE = "OpenCC t2s; 著 as the particle 着, which a converter wrote 著"
 
 
-def _particle_changes(simple: str) -> list[Change]:
-    changes = []
+def _with_particles(simple: str) -> str:
+    """The converted text with every particle 著 written 着.
+
+    Example:
+        >>> _with_particles("看著原著")
+        '看着原著'
+    """
+    pieces = []
+    cursor = 0
     for match in _PARTICLE.finditer(simple):
         i = match.start()
         before = simple[i - 1] if i else ""
         after = simple[i + 1] if i + 1 < len(simple) else ""
         if before in _ZHU_BEFORE or after in _ZHU_AFTER:
             continue
-        changes.append(Change(i, i + 1, "着", reason="the particle 着, written 著 by a converter"))
-    return changes
+        pieces += (simple[cursor:i], "着")
+        cursor = i + 1
+    pieces.append(simple[cursor:])
+    return "".join(pieces)
 
 
 _DIFFERS = re.compile(rb"[^\x00]+")
@@ -68,23 +78,40 @@ def _differing(text: str, simple: str) -> bytes:
     return b"".join(parts)
 
 
-def _runs(text: str, simple: str) -> list[Change]:
-    # Each run of differing characters is one change. (Positional arguments:
-    # a Traditional page makes hundreds of these, and keywords cost a fifth more.)
-    return [
-        Change(start, end, simple[start:end], 0, "OpenCC t2s")
-        for start, end in map(_span, _DIFFERS.finditer(_differing(text, simple)))
-    ]
+def _by_line(text: str, simple: str, particles: bool) -> list[Change]:
+    """One change per line, from its first converted character to its last.
+
+    A Traditional page converts hundreds of characters; an edit for each
+    would cost more time and memory than the conversion itself. Text and
+    conversion have one length, so the edit's two sides still pair up
+    character by character for whoever audits it.
+    """
+    changes: list[Change] = []
+    start = end = -1
+    for match in _DIFFERS.finditer(_differing(text, simple)):
+        low, high = match.span()
+        if start >= 0 and text.find("\n", end, low) < 0:
+            end = high  # the same line: widen this line's change
+            continue
+        if start >= 0:
+            changes.append(_change(text, simple, start, end, particles))
+        start, end = low, high
+    if start >= 0:
+        changes.append(_change(text, simple, start, end, particles))
+    return changes
 
 
-_span = operator.methodcaller("span")
+def _change(text: str, simple: str, start: int, end: int, particles: bool) -> Change:
+    after = simple[start:end]
+    particle = particles and "着" in after and "着" not in text[start:end]
+    return Change(start, end, after, 0, _REASON_PARTICLE if particle else _REASON)
 
 
 def _line_changes(text: str, simple: str) -> list[Change]:
     # OpenCC kept the length, as it nearly always does: diff character by
-    # character. Otherwise fall back to line by line.
+    # character. Otherwise fall back to whole lines.
     if len(text) == len(simple):
-        return _runs(text, simple)
+        return _by_line(text, simple, False)
     changes = []
     offset = 0
     for line in text.split("\n"):
@@ -92,11 +119,11 @@ def _line_changes(text: str, simple: str) -> list[Change]:
         if converted != line:
             if len(converted) == len(line):
                 changes += [
-                    Change(c.start + offset, c.end + offset, c.after, reason=c.reason)
-                    for c in _runs(line, converted)
+                    Change(c.start + offset, c.end + offset, c.after, 0, c.reason)
+                    for c in _by_line(line, converted, False)
                 ]
             else:
-                changes.append(Change(offset, offset + len(line), converted, reason="OpenCC t2s"))
+                changes.append(Change(offset, offset + len(line), converted, 0, _REASON))
         offset += len(line) + 1
     return changes
 
@@ -104,15 +131,17 @@ def _line_changes(text: str, simple: str) -> list[Change]:
 def find(text: str, options: Options) -> list[Change]:
     """Traditional characters to convert, and converted 著 particles to fix.
 
+    Each line's converted characters make one change, from the first to the last.
+
     Example:
-        >>> [c.after for c in find("國內,看著", Options())]
-        ['国内', '着']
+        >>> [c.after for c in find("國內,看著\\n原著", Options())]
+        ['国内,看着']
     """
     simple = lexicon.to_simplified(text)
     if simple == text:
         return []
-    changes = _line_changes(text, simple)
     if len(text) == len(simple) and "著" in simple:
-        # 著 is never changed by t2s, so a particle never overlaps a t2s run.
-        changes = sorted(changes + _particle_changes(simple), key=lambda c: c.start)
-    return changes
+        # 著 is never changed by t2s: the particles are fixed in the
+        # converted text, and the diff takes them in with the rest.
+        return _by_line(text, _with_particles(simple), True)
+    return _line_changes(text, simple)
