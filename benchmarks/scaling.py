@@ -6,9 +6,10 @@ megabyte at the largest size, and the growth exponent: the slope of
 log(time) against log(size), 1.0 for linear growth and 2.0 for quadratic.
 A slope above 1.3 is flagged SUPERLINEAR, and a case that ran over the
 budget SLOW (a case under a quarter second at every size is just fast); the
-exit status is 1 when any case is SUPERLINEAR or SLOW. ``mem/in`` is how
-far the worker's peak memory rose above its warmed-up size, as a multiple of
-the largest input.
+exit status is 1 when any case is SUPERLINEAR or SLOW. ``mem/in`` is the
+peak of the memory the parse of the largest input allocated (tracemalloc, in
+a second parse of it, after the tables were loaded), as a multiple of that
+input's size.
 
 Every case runs in a fresh worker process that first loads the converters and
 tables with a small page, so the times are of parsing alone; a size that
@@ -35,6 +36,7 @@ import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -91,34 +93,43 @@ CASES: dict[str, Callable[[int], bytes]] = {
 
 
 def _worker(conn: Connection) -> None:
-    import resource
+    import tracemalloc
 
     import govnews
 
     options = govnews.Options(max_bytes=1 << 30)
     govnews.parse("抗击疫情\n来源:江西日报\n國內(nèi)新聞,日?(bào)".encode())
-    baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     while True:
         request = conn.recv()
         if request is None:
             return
-        case, size, warm = request
+        case, size, warm, memory = request
         if warm:  # a small input of the same case first, so every table it needs is loaded
             with contextlib.suppress(Exception):
                 govnews.parse(CASES[case](4096), options=options)
         data = CASES[case](size)
         start = time.perf_counter()
-        try:
-            govnews.parse(data, options=options)
-            outcome = "ok"
-        except govnews.GovnewsError as error:
-            outcome = type(error).__name__
-        except Exception as error:  # a crash is a finding, reported not raised
-            outcome = f"CRASH {type(error).__name__}: {error}"[:120]
+        outcome = _outcome(govnews, data, options)
         elapsed = time.perf_counter() - start
-        # Growth of the peak over the warmed-up process (the tables are not the input's).
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 - baseline
+        peak = 0
+        if memory:
+            # Parsed again under tracemalloc, which slows it: the peak of what
+            # the parse allocated, the loaded tables and caches aside.
+            tracemalloc.start()
+            _outcome(govnews, data, options)
+            peak = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
         conn.send((elapsed, len(data), peak, outcome))
+
+
+def _outcome(govnews: Any, data: bytes, options: Any) -> str:
+    try:
+        govnews.parse(data, options=options)
+    except govnews.GovnewsError as error:
+        return str(type(error).__name__)
+    except Exception as error:  # a crash is a finding, reported not raised
+        return f"CRASH {type(error).__name__}: {error}"[:120]
+    return "ok"
 
 
 def _slope(points: list[tuple[int, float]]) -> float | None:
@@ -143,14 +154,15 @@ def run_case(case: str, sizes: list[int], budget: float) -> dict[str, object]:
     outcome = "ok"
     try:
         for i, size in enumerate(sizes):
-            parent.send((case, size, i == 0))
+            parent.send((case, size, i == 0, i == len(sizes) - 1))
             if not parent.poll(budget + 120):  # the first poll also covers loading the tables
                 times.append(None)
                 outcome = f"over {budget:.0f}s at {size / 2**20:g} MB"
                 break
             elapsed, actual, peak, outcome = parent.recv()
             times.append(elapsed)
-            peak_ratio = peak / actual
+            if peak:
+                peak_ratio = peak / actual
             if elapsed > budget:
                 outcome = f"over {budget:.0f}s at {size / 2**20:g} MB"
                 break

@@ -146,3 +146,24 @@ def test_engine_reruns_only_changed_lines() -> None:
     assert kinds.count("misaligned") == 1
     assert "停活禽宰杀交易等疫情防护措施" in result.text
     assert result.text.startswith("国内新闻\n")
+
+
+def test_touching_changes_make_one_edit() -> None:
+    """An entity storm is one edit per run, not one per entity, and still replays."""
+    text = "标题&amp;&lt;&gt;&#20013;正文&amp;"
+    result = govnews.repair(text, AS_FOUND)
+    assert result.text == "标题&<>中正文&"
+    assert [(e.kind, e.before, e.after) for e in result.edits] == [
+        ("markup", "&amp;&lt;&gt;&#20013;", "&<>中"),
+        ("markup", "&amp;", "&"),
+    ]
+    assert govnews.replay(text, result.edits) == result.text
+
+
+def test_unchanged_lines_share_one_string() -> None:
+    """A line no repair touched is one string as raw text, text and key."""
+    article = govnews.parse("标题\n正文第一段。\n國內新聞")
+    first = article.lines[1]
+    assert first.text == first.raw and first.text is first.raw
+    converted = article.lines[2]
+    assert converted.text == "国内新闻" and converted.raw == "國內新聞"

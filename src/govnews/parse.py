@@ -8,6 +8,7 @@ runs, one stage at a time.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from govnews import evidence, html
@@ -89,12 +90,23 @@ def keyed_page(repaired: Repaired, rendered: Rendered, url: str | None, options:
         ('来源:江西日报',)
     """
     text = repaired.text
-    lines = text.split("\n")
+    lines = _shared(text.split("\n"), rendered.lines)
     converted = _simplified_by_repair(options)
     keys = keys_for(text, text if converted else to_simplified(text))
     if len(keys) != len(lines):  # a conversion that moved line breaks; match on the text
         keys = keys_for(text, text)
-    return Page(lines=tuple(lines), keys=tuple(keys), url=url, hints=dict(rendered.hints))
+    return Page(
+        lines=tuple(lines), keys=tuple(_shared(keys, lines)), url=url, hints=dict(rendered.hints)
+    )
+
+
+def _shared(lines: list[str], originals: Sequence[str]) -> list[str]:
+    # Most lines come through the repairs and the key folding unchanged: the
+    # Article then holds one string for a line's raw text, text and key, not
+    # three equal copies (a page of short lines would triple its memory).
+    if len(lines) != len(originals):
+        return lines
+    return [old if new == old else new for new, old in zip(lines, originals, strict=True)]
 
 
 def _simplified_by_repair(options: Options) -> bool:

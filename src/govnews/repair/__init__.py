@@ -20,6 +20,7 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Callable, Iterable, Sequence
+from sys import intern
 
 import attrs
 
@@ -105,13 +106,88 @@ def _ordered(changes: Iterable[Change], size: int) -> list[Change]:
 _SPAN = operator.attrgetter("start", "end")
 
 
+_SHARED = 8  # edit texts up to this long are interned
+
+
+class _Log:
+    """The edits of one repair pass, with touching changes of one reason merged.
+
+    An entity storm or a run of stray tags is thousands of changes end to
+    end; as one edit each they would cost many times the memory of the text.
+    Touching changes with the same reason become one edit, its two sides
+    gathered in pieces and joined once, so merging stays linear.
+    """
+
+    __slots__ = (
+        "afters",
+        "befores",
+        "edits",
+        "end",
+        "kind",
+        "line",
+        "lost",
+        "reason",
+        "start",
+        "touching",
+    )
+
+    def __init__(self, kind: str, edits: list[Edit]) -> None:
+        self.kind = kind
+        self.edits = edits
+        self.befores: list[str] = []
+        self.afters: list[str] = []
+        self.start = self.end = self.line = self.lost = 0
+        self.touching = -1  # where, in the repair's input, the pending edit ends
+        self.reason = ""
+
+    def add(self, start: int, before: str, after: str, line: int, change: Change) -> None:
+        # ``start`` is in the coordinates of the text with the edits so far
+        # applied, as replay needs; ``change`` is in the repair's input.
+        if self.befores and change.start == self.touching and change.reason == self.reason:
+            self.touching = change.end
+            self.befores.append(before)
+            self.afters.append(after)
+            self.end += len(before)
+            self.lost += change.lost
+            return
+        self.flush()
+        self.touching = change.end
+        self.befores, self.afters = [before], [after]
+        self.start, self.end = start, start + len(before)
+        self.line, self.lost, self.reason = line, change.lost, change.reason
+
+    def flush(self) -> None:
+        if not self.befores:
+            return
+        before = "".join(self.befores)
+        after = "".join(self.afters)
+        if len(before) <= _SHARED and len(after) <= _SHARED:
+            # A page of thousands of edits repeats the same few glosses and
+            # marks: one string each keeps its edits small.
+            before, after = intern(before), intern(after)
+        self.edits.append(
+            Edit(
+                self.kind,
+                self.start,
+                self.end,
+                before,
+                after,
+                self.line,
+                self.lost,
+                intern(self.reason),
+            )
+        )
+        self.befores = []
+
+
 def _apply(text: str, kind: str, changes: Sequence[Change], edits: list[Edit]) -> str:
     # The changes are sorted, so the line of each is counted on from the last
     # one's: a page costs one pass over its text, however many edits it has.
     # (A Traditional page carries hundreds of edits: the loop is kept lean.)
     pieces: list[str] = []
     piece = pieces.append
-    record = edits.append
+    log = _Log(kind, edits)
+    add = log.add
     count = text.count
     cursor = 0
     delta = 0
@@ -131,19 +207,9 @@ def _apply(text: str, kind: str, changes: Sequence[Change], edits: list[Edit]) -
         cursor = end
         line += count("\n", counted, start)
         counted = start
-        record(
-            Edit(
-                kind=kind,
-                start=start + delta,
-                end=end + delta,
-                before=before,
-                after=after,
-                line=line,
-                lost=change.lost,
-                reason=change.reason,
-            )
-        )
+        add(start + delta, before, after, line, change)
         delta += len(after) - len(before)
+    log.flush()
     piece(text[cursor:])
     return "".join(pieces)
 

@@ -84,6 +84,23 @@ def restore_lost(before: str, reading: str, after: str, *, traditional: bool = F
     return forms[0][0]
 
 
+# The reasons are made once per character and reading: a page repeats the
+# same glosses hundreds of times, and each edit then shares one string.
+@functools.lru_cache(maxsize=4096)
+def _reading_reason(syllable: str, base: str) -> str:
+    return f"{syllable} is a reading of {base}"
+
+
+@functools.lru_cache(maxsize=1024)
+def _lost_reason(reading: str) -> str:
+    return f"glossed character lost; no single fit for {reading}"
+
+
+@functools.lru_cache(maxsize=4096)
+def _restored_reason(char: str, reading: str) -> str:
+    return f"glossed character lost; {char} reads {reading} and fits its neighbours"
+
+
 def find(text: str, options: Options) -> list[Change]:
     """Glosses to strip and lost glossed characters to restore or mark.
 
@@ -104,7 +121,7 @@ def find(text: str, options: Options) -> list[Change]:
                         start,
                         match.end(),
                         "",
-                        reason=f"{syllable} is a reading of {match.group('base')}",
+                        reason=_reading_reason(syllable, match.group("base")),
                     )
                 )
             continue
@@ -137,7 +154,7 @@ def find(text: str, options: Options) -> list[Change]:
                     match.end(),
                     "\ufffd",
                     lost=1,
-                    reason=f"glossed character lost; no single fit for {readings[-1]}",
+                    reason=_lost_reason(readings[-1]),
                 )
             )
         else:
@@ -146,8 +163,7 @@ def find(text: str, options: Options) -> list[Change]:
                     match.start(),
                     match.end(),
                     char,
-                    reason=f"glossed character lost; {char} reads "
-                    f"{readings[-1]} and fits its neighbours",
+                    reason=_restored_reason(char, readings[-1]),
                 )
             )
     return changes
