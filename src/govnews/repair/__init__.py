@@ -55,11 +55,11 @@ class Repair:
 
 REPAIRS: tuple[Repair, ...] = (
     Repair("markup", spacing.find_markup, "stray tags and HTML entities left in text"),
+    Repair("spacing", spacing.find_spaces, "NBSP, ideographic and zero-width spaces", final=True),
     Repair("mojibake", mojibake.find, "UTF-8 read as GBK, once or more"),
     Repair("misaligned", misalign.find, "a GBK stream read out of step after a lost byte"),
     Repair("gloss", glosses.find, "pinyin glosses pasted after characters", final=True),
     Repair("lost", lost.find, "characters lost to ? or U+FFFD, marked as lost", final=True),
-    Repair("spacing", spacing.find_spaces, "NBSP, ideographic and zero-width spaces", final=True),
     Repair(
         "punctuation", punctuation.find_doubled, "punctuation doubled by converters", final=True
     ),
@@ -72,7 +72,7 @@ REPAIRS: tuple[Repair, ...] = (
 
 Example:
     >>> [item.name for item in REPAIRS][:4]
-    ['markup', 'mojibake', 'misaligned', 'gloss']
+    ['markup', 'spacing', 'mojibake', 'misaligned']
 """
 
 _OPTIONAL = {"fullwidth": "fullwidth", "to-simplified": "simplified"}
