@@ -699,12 +699,15 @@ _STRONG_SIGN = re.compile(
 
 
 # What _signed_lines looks for besides rare Han characters: a character
-# outside ASCII, CJK punctuation, Han and full-width forms, other than the
-# marks news text uses; or one or two Latin letters after a Han character,
-# before another or before anything but a letter or digit.
+# outside ASCII, Latin letters, CJK punctuation, Han and full-width forms,
+# other than the marks news text uses; a Latin letter (a pinyin letter is a
+# misread pair of row 8) next to a Han character; or one or two ASCII letters
+# after a Han character before anything but a letter or digit. A gloss's
+# tone-marked letters stand between ASCII letters, and are not a sign.
 _FIRST_LOOK = re.compile(
-    "[^\x00-\x7f\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
-    "‘’“”…—–·×÷±°§№℃‰\u00a0]"
+    "[^\x00-\x7f\u00a0-\u024f\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+    "‘’“”…—–·×÷±°§№℃‰]"
+    f"|[A-Za-z\u00c0-\u024f](?:(?<=[{lexicon.HAN}].)|(?=[{lexicon.HAN}]))"
     f"|(?<=[{lexicon.HAN}])[A-Za-z]{{1,2}}(?![A-Za-z0-9])"
 )
 
