@@ -50,6 +50,12 @@ valid UTF-8 decodes to other scripts or rare characters and gains nothing.
 _LOST = "\ufffd"
 _MIDDLE = "\x00"  # marks a reading only a further round may finish
 _STRETCH = re.compile(r"[^\x00-\x7f]{2,}")
+# Anything in a stretch but common Han characters, CJK punctuation, full-width
+# forms and the marks news text uses: with the rare Han characters, what
+# UTF-8 read as GBK leaves in all but a few short stretches.
+_ODD = re.compile(
+    "[^\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef‘’“”…—–·×÷±°§№℃‰\u00a0]"
+)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -219,8 +225,11 @@ def find(text: str, options: Options) -> list[Change]:
     if not lexicon.has_rare_han(text):
         return []  # clean text: no character such mojibake would leave
     changes = []
+    rare = lexicon.rare_han()
     for match in _STRETCH.finditer(text):
         stretch = match.group()
+        if not rare.search(stretch) and not _ODD.search(stretch):
+            continue  # common characters and marks only: text, not mojibake
         after = text[match.end()] if match.end() < len(text) else ""
         repaired, rounds = undo(stretch, after)
         if not rounds:
