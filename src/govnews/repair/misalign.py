@@ -700,14 +700,14 @@ _STRONG_SIGN = re.compile(
 
 # What _signed_lines looks for besides rare Han characters: a character
 # outside ASCII, Latin letters, CJK punctuation, Han and full-width forms,
-# other than the marks news text uses; a Latin letter (a pinyin letter is a
-# misread pair of row 8) next to a Han character; or one or two ASCII letters
+# other than the marks news text uses; an accented Latin letter (a pinyin
+# letter is a misread pair of row 8) next to a Han character; or one or two ASCII letters
 # after a Han character before anything but a letter or digit. A gloss's
 # tone-marked letters stand between ASCII letters, and are not a sign.
 _FIRST_LOOK = re.compile(
     "[^\x00-\x7f\u00a0-\u024f\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
-    "‘’“”…—–·×÷±°§№℃‰]"
-    f"|[A-Za-z\u00c0-\u024f](?:(?<=[{lexicon.HAN}].)|(?=[{lexicon.HAN}]))"
+    f"‘’“”{re.escape(''.join(sorted(_COMMON_SYMBOLS)))}]"
+    f"|[\u00c0-\u024f](?:(?<=[{lexicon.HAN}].)|(?=[{lexicon.HAN}]))"
     f"|(?<=[{lexicon.HAN}])[A-Za-z]{{1,2}}(?![A-Za-z0-9])"
 )
 
