@@ -24,8 +24,10 @@ __all__ = ["TONE_MARKS", "find", "restore_lost"]
 
 TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _SYLLABLE = f"[a-zü{TONE_MARKS}]{{1,6}}"
+# Both branches start with a literal, so the engine skips in C to the next
+# "(" or "?"; the character a gloss follows is checked in find().
 _GLOSS = re.compile(
-    rf"(?P<base>[{lexicon.HAN}])\((?P<syllable>{_SYLLABLE})\)"
+    rf"\((?P<syllable>{_SYLLABLE})\)"
     rf"|(?P<lost>(?:\?{{1,3}}\(?{_SYLLABLE}\)){{1,4}})"
 )
 _LOST_PART = re.compile(rf"\?{{1,3}}\(?({_SYLLABLE})\)")
@@ -112,17 +114,13 @@ def find(text: str, options: Options) -> list[Change]:
         return []
     changes: list[Change] = []
     for match in _GLOSS.finditer(text):
-        if match.group("base"):
-            syllable = match.group("syllable")
-            if _is_gloss(match.group("base"), syllable):
-                start = match.start("syllable") - 1
+        syllable = match.group("syllable")
+        if syllable:
+            start = match.start()
+            base = text[start - 1] if start else ""
+            if lexicon.is_han(base) and _is_gloss(base, syllable):
                 changes.append(
-                    Change(
-                        start,
-                        match.end(),
-                        "",
-                        reason=_reading_reason(syllable, match.group("base")),
-                    )
+                    Change(start, match.end(), "", reason=_reading_reason(syllable, base))
                 )
             continue
         readings = _LOST_PART.findall(match.group("lost"))
