@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import importlib
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -10,6 +12,9 @@ from hypothesis import strategies as st
 
 from govnews.decode import declared_charset, decode, plausible, widen
 from govnews.errors import DecodeError
+
+# The package exports the function decode under the module's name.
+decode_module = importlib.import_module("govnews.decode")
 
 NEWS = "省委书记主持召开全省疫情防控工作视频调度会，强调要深入贯彻重要讲话精神。来源：江西日报"
 TRADITIONAL = (
@@ -160,3 +165,204 @@ def test_chinese_text_round_trips_whatever_the_declaration(
     text: str, codec: str, declaration: str
 ) -> None:
     assert text in decode(_page(text, declaration).encode(codec)).text
+
+
+# ---------------------------------------------------------------- fast paths
+#
+# The plausibility test and the proofs that a step of the chain fails were
+# loops over characters and runs; they are now a few passes of C over the
+# text or the bytes. Each fast path is checked here against the definition it
+# replaces, written out as that loop.
+
+
+def _slow_gb_counts(text: str) -> tuple[int, int]:
+    """The definition: non-ASCII characters, and those GB2312 puts in its symbol
+    rows or level-1 hanzi, one character at a time."""
+    chars = [ch for ch in text if ch >= "\u0080"]
+    common = 0
+    for ch in chars:
+        try:
+            pair = ch.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        if len(pair) == 2 and (0xA1 <= pair[0] <= 0xA3 or 0xB0 <= pair[0] <= 0xD7):
+            common += 1
+    return len(chars), common
+
+
+def _slow_big5_counts(text: str) -> tuple[int, int]:
+    """The definition for Big5: symbols and frequent hanzi, 0xA140-0xC67E."""
+    chars = [ch for ch in text if ch >= "\u0080"]
+    common = 0
+    for ch in chars:
+        try:
+            pair = ch.encode("big5")
+        except UnicodeEncodeError:
+            continue
+        if len(pair) == 2 and 0xA140 <= (pair[0] << 8 | pair[1]) <= 0xC67E:
+            common += 1
+    return len(chars), common
+
+
+def _slow_plausible(text: str, codec: str) -> bool:
+    if codec == "gb18030":
+        others, common = _slow_gb_counts(text)
+    elif codec in ("big5hkscs", "big5", "cp950"):
+        others, common = _slow_big5_counts(text)
+    else:
+        return True
+    return others < 8 or common / others >= 0.7
+
+
+_MISREADINGS = [
+    ("utf-8", "gb18030"),  # UTF-8 read as GBK
+    ("gbk", "utf-8"),
+    ("gbk", "big5hkscs"),  # GBK read as Big5
+    ("big5", "gb18030"),  # Big5 read as GBK
+    ("big5hkscs", "gb18030"),
+    ("gb18030", "gb18030"),
+]
+
+
+@st.composite
+def _texts(draw: st.DrawFn) -> str:
+    """News text, Traditional text, symbols, rare and unencodable characters,
+    lone surrogates, and all of these misread through a wrong codec."""
+    base = draw(
+        st.lists(
+            st.one_of(
+                st.sampled_from(
+                    [NEWS, TRADITIONAL, "·—…、《》", "镕喆玥堃", "\u00b7\u2014\u30fb\u2015"]
+                ),
+                st.text(max_size=20),
+                st.text(
+                    alphabet=st.characters(min_codepoint=0x80, max_codepoint=0xFFFF), max_size=20
+                ),
+                st.text(alphabet="ⅰⅱ€\ue766\ue810\ue4c6\u3000\uff01", max_size=6),
+            ),
+            max_size=6,
+        ).map("".join)
+    )
+    source, reading = draw(st.sampled_from([*_MISREADINGS, ("", "")]))
+    if source:
+        base = base.encode(source, "replace").decode(reading, "replace")
+    return base
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts())
+def test_counts_agree_with_the_character_loop(text: str) -> None:
+    """One encode and a few byte counts give the loop's counts and verdicts."""
+    assert _slow_gb_counts(text) == decode_module._gb_counts(text)
+    assert _slow_big5_counts(text) == decode_module._big5_counts(text)
+    for codec in ("gb18030", "big5hkscs", "big5", "cp950", "utf-8"):
+        assert _slow_plausible(text, codec) == plausible(text, codec)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        _texts().map(lambda t: t.encode("gb18030", "replace")),
+        st.text(alphabet=NEWS + "·—ⅰ€\ue766\ue810<p> 1a", max_size=60).map(
+            lambda t: t.encode("gb18030")
+        ),
+        st.binary(max_size=300),
+    )
+)
+def test_counts_read_off_gb18030_bytes_agree(data: bytes) -> None:
+    """Counts read off the bytes, when they can be, equal the text's."""
+    text = data.decode("gb18030", "replace")
+    data = text.encode("gb18030")
+    counts = decode_module._gb_counts_of_bytes(data, text)
+    assert counts is None or counts == _slow_gb_counts(text)
+
+
+def test_pair_classes_agree_with_the_codecs_for_every_pair() -> None:
+    """Every GB18030 pair with a trail byte above 0x80, one by one."""
+    for lead in range(0x81, 0xFF):
+        for trail in range(0x80, 0xFF):
+            pair = bytes([lead, trail])
+            text = pair.decode("gb18030")
+            assert decode_module._gb_counts_of_bytes(pair, text) == _slow_gb_counts(text), pair
+
+
+def test_pairs_read_off_bytes_on_pages() -> None:
+    """A GBK-only character turns the byte count off; symbols do not."""
+    page = _page(NEWS * 20 + "·——" + "镕基" + "ⅰ€", "<meta charset='gb2312'>")
+    data = page.encode("gb18030")
+    assert decode_module._gb_counts_of_bytes(data, page) is None  # 镕 has a low trail byte
+    simple = _page(NEWS * 20 + "·——ⅰ€").encode("gb18030")
+    text = simple.decode("gb18030")
+    assert decode_module._gb_counts_of_bytes(simple, text) == _slow_gb_counts(text)
+
+
+def _slow_mixed(data: bytes) -> str | None:
+    """The definition of a mixed page: every run proves itself, most bytes UTF-8."""
+    pieces: list[str] = []
+    legacy: list[str] = []
+    last = utf8 = gbk = 0
+    for match in re.finditer(rb"[\x80-\xff]+", data):
+        pieces.append(data[last : match.start()].decode("ascii"))
+        run = match.group()
+        try:
+            text = run.decode("utf-8")
+            utf8 += len(run)
+        except UnicodeDecodeError:
+            try:
+                text = run.decode("gb18030")
+            except UnicodeDecodeError:
+                return None
+            legacy.append(text)
+            gbk += len(run)
+        pieces.append(text)
+        last = match.end()
+    pieces.append(data[last:].decode("ascii", "replace"))
+    gbk_text = "".join(legacy)
+    if not gbk or utf8 < gbk or len(gbk_text) < 2 or not _slow_plausible(gbk_text, "gb18030"):
+        return None
+    return "".join(pieces)
+
+
+_RUN_TEXTS = st.sampled_from([NEWS, TRADITIONAL, "江西日报社", "abc ", "<p>", "\n", "·", "€"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.tuples(_RUN_TEXTS, st.sampled_from(["utf-8", "gbk", "big5", "gb18030"])).map(
+                lambda pair: pair[0].encode(pair[1], "replace")
+            ),
+            st.binary(max_size=8),
+        ),
+        max_size=12,
+    ).map(b"".join)
+)
+def test_mixed_pages_agree_with_the_run_by_run_definition(data: bytes) -> None:
+    """The cheap proof that a page is not mixed never rejects a mixed page."""
+    assert _slow_mixed(data) == decode_module._mixed(data)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.binary(max_size=9000),
+        _texts().map(lambda t: (t * 50).encode("gbk", "replace")),
+        st.tuples(st.binary(max_size=4200), st.binary(max_size=20)).map(lambda p: p[0] + p[1]),
+    ),
+    st.sampled_from(sorted(decode_module._DETECTABLE)),
+)
+def test_an_early_failure_is_a_failure_of_the_whole(data: bytes, codec: str) -> None:
+    """A decode error well inside the first 4 KB is one of the whole page."""
+    if decode_module._fails_early(data, codec):
+        with pytest.raises(UnicodeDecodeError):
+            data.decode(codec)
+
+
+def test_traditional_gbk_page_keeps_its_declared_reading() -> None:
+    """Mostly GBK-only characters: not plausible as GB2312 text, and no other
+    reading passes, so the declaration stands (after every proof fails)."""
+    data = _page(TRADITIONAL * 40, "<meta charset='gb2312'>").encode("gbk")
+    decoded = decode(data)
+    assert (decoded.encoding, decoded.found_by) == ("gb18030", "declared")
+    assert TRADITIONAL in decoded.text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import re
 import time
 from typing import Any
 
@@ -13,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import govnews
-from govnews import evidence
+from govnews import evidence, html
 from govnews.evidence import fold
 from govnews.html import looks_like_html, split_site_name, to_lines
 from govnews.lines import keys_for
@@ -455,3 +456,258 @@ def test_labels_read_through_inline_tags(tag: str, colon: str, space: str) -> No
     article = govnews.parse(page.encode("utf-8"))
     assert article.source == "江西日报"
     assert article.published_date == dt.date(2021, 1, 22)
+
+
+# ---------------------------------------------------------------- fast paths
+#
+# to_lines reads every list of a page through Lexbor's own traversal, cleans
+# the text pieces of a page in one pass, skips the deep-nesting rewrite when
+# the page cannot nest that deep, and answers the layout hints with one query
+# on most pages. Each is checked here against the walk it replaced, written
+# out as that walk.
+
+
+def _reference_events(root: Any) -> list[str]:
+    """The page as text pieces, breaks and cell marks: one node at a time."""
+    events: list[str] = []
+    stack: list[tuple[Any, str | None]] = [(root.child, None)]
+    while stack:
+        node, closing = stack.pop()
+        if closing is not None:
+            if closing in html._BLOCK or closing in html._CELL:
+                events.append(html._BREAK)
+            continue
+        if node is None:
+            continue
+        stack.append((node.next, None))
+        tag = node.tag
+        if tag == "-text":
+            if node.text_content:
+                events.append(node.text_content)
+            continue
+        if tag is None or tag.startswith("-") or tag in html._SKIP:
+            continue
+        if tag == "br":
+            events.append(html._BREAK)
+            continue
+        attributes = node.attributes
+        if (
+            html._hidden(attributes)
+            or (tag in html._LISTS and html._link_only_walk(node))
+            or (tag == "a" and html._control(attributes))
+        ):
+            continue
+        if tag in html._CELL:
+            events.append(html._CELL_MARK)
+            stack.append((None, "inline"))
+        elif tag in html._BLOCK:
+            events.append(html._BREAK)
+            stack.append((None, tag))
+        stack.append((node.child, None))
+    return events
+
+
+def _reference_render(root: Any) -> list[str]:
+    """Lines from the events, each piece cleaned on its own."""
+    lines: list[str] = []
+    parts: list[str] = []
+    pending_cell = has_text = False
+    for piece in _reference_events(root):
+        if piece == html._BREAK:
+            line = "".join(parts).strip()
+            if line:
+                lines.append(line)
+            parts, pending_cell, has_text = [], False, False
+        elif piece == html._CELL_MARK:
+            pending_cell = has_text
+        else:
+            text = html._SPACES.sub(" ", html._CONTROL.sub("", piece))
+            if not text:
+                continue
+            if pending_cell and text.strip():
+                parts.append(" | ")
+                text = text.lstrip(" ")
+                pending_cell = False
+            parts.append(text)
+            has_text = has_text or bool(text.strip())
+    line = "".join(parts).strip()
+    if line:
+        lines.append(line)
+    return lines
+
+
+_LIST_ITEMS = st.sampled_from(
+    [
+        "<li><a href='/n/1.shtml'>江西新闻网热点推荐</a><span>01-12</span></li>",
+        "<li><a>短</a>一段比链接长得多的说明文字</li>",
+        "<li><a href='javascript:void(0)'>打印</a></li>",
+        "<li><a><b>加粗的</b>链接<font>文字</font></a></li>",
+        "<li><a>外<a>内</a></a></li>",
+        "<li><script>var a = '<a>x</a>';</script><a>脚本旁的链接</a></li>",
+        "<li><select><option>选项</option></select></li>",
+        "<li><!-- 注释 --><a>【专题】</a> · </li>",
+        "<li hidden><a>隐藏</a></li>",
+        "<li style='display:none'>隐藏的文字</li>",
+        "<li>\u3000|\xa0</li>",
+        "<li><ul><li><a>嵌套</a></li></ul>正文</li>",
+        "<dt>标题</dt><dd><a>链接</a></dd>",
+        "<li><svg><a><text>矢量</text></a></svg></li>",
+        "<li><template><a>模板</a></template>文字</li>",
+        "<li><input value='x'><br>换行</li>",
+        "<li>\n</li>",
+        "<li></li>",
+    ]
+)
+_LISTS = st.tuples(
+    st.sampled_from(["ul", "ol", "dl", "nav", "menu", "UL"]),
+    st.lists(_LIST_ITEMS, max_size=14),
+).map(lambda pair: f"<{pair[0]}>{''.join(pair[1])}</{pair[0]}>")
+_PAGE_PARTS = st.one_of(
+    _LISTS,
+    _PIECES,
+    st.sampled_from(
+        [
+            "<table><tr><td>甲</td><td> 乙 </td><td></td></tr><tr><th>丙<p>丁</p></th></tr></table>",
+            "<p>第一段\t\n  第二行\x01\x7f\ufeff</p>",
+            "<p>\n</p>\n\n<p> a <b> b </b> c </p>",
+            "<div class='position'>当前位置：<a>首页</a> > <a>要闻</a></div>",
+            "<p><a href=' JavaScript:window.print()'>打印本页</a>正文</p>",
+            "<p aria-hidden='true'>无障碍隐藏</p><p style='VISIBILITY : hidden'>不可见</p>",
+        ]
+    ),
+)
+_PAGES = st.lists(_PAGE_PARTS, max_size=24).map(lambda parts: "<html><body>" + "".join(parts))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_PAGES)
+def test_lines_agree_with_the_node_by_node_walk(page: str) -> None:
+    """Lines and list verdicts equal those of the walk one node at a time."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    root = LexborHTMLParser(page).root
+    assert root is not None
+    assert _reference_render(root) == html._render(root)
+    for node in root.css("ul, ol, dl, nav, menu"):
+        assert html._link_only_walk(node) == html._link_only(node)
+
+
+def test_link_only_stops_at_the_node_limit() -> None:
+    """Past 2,000 nodes a list is kept, by the traversal as by the walk."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    for count in (666, 667, 1000):  # three nodes an item: li, a and its text
+        page = "<ul>" + "<li><a>链接</a></li>" * count + "</ul>"
+        node = LexborHTMLParser(page).css_first("ul")
+        assert node is not None
+        assert html._link_only_walk(node) == html._link_only(node) == (count * 3 <= 2000)
+
+
+def test_tag_ids_name_the_skipped_elements() -> None:
+    """Lexbor's fixed ids stand for the same elements in every document."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    text_id, link_id, skip_ids = html._tag_ids()
+    page = "<x-a><x-b></x-b></x-a><a>x</a>" + "".join(
+        f"<{name}>y</{name}>" for name in sorted(html._SKIP)
+    )
+    root = LexborHTMLParser(page).root
+    assert root is not None
+    for node in root.traverse(include_text=True):
+        assert (node.tag == "-text") == (node.tag_id == text_id)
+        assert (node.tag == "a") == (node.tag_id == link_id)
+        assert (node.tag in html._SKIP) == (node.tag_id in skip_ids), node.tag
+
+
+_DEEP_NAMES = re.findall(r"[a-z]+(?:\[1-6\])?", html._DEEP.pattern.split("(", 2)[2].split(")")[0])
+
+
+@pytest.mark.parametrize("name", _DEEP_NAMES)
+def test_every_deep_tag_is_counted_in_any_case(name: str) -> None:
+    """Each tag the rewrite counts, in any case and case-folding, is counted."""
+    names = {name.replace("[1-6]", digit) for digit in "16"}
+    for written in names:
+        variants = {written, written.upper(), written.title()}
+        variants |= {written.replace("i", "\u0130"), written.replace("i", "\u0131")}
+        variants |= {written.replace("s", "\u017f")}
+        for variant in variants:
+            text = f"<{variant} class=x>"
+            assert html._DEEP.search(text)
+            assert html._DEEP_OPENERS.search(text.encode("utf-8").lower()), variant
+
+
+_DEEP_PIECES = st.sampled_from(
+    ["<div>", "</div>", "<DIV class=a>", "<dıv>", "<aſide>", "<h3>", "<H6 >", "<header>",
+     "<head>", "<p>", "<a href=x>", "<li>", "<span>", "<section>", "<Summary>", "<lıſting>",
+     "<font>", "<meta>", "x", "<", "<d", "<\u0130>", "</section>"]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_DEEP_PIECES, max_size=400).map("".join))
+def test_deep_tag_count_is_never_below_the_rewrites_count(text: str) -> None:
+    """The cheap count bounds the rewrite's count of start tags from above."""
+    openers = sum(1 for match in html._DEEP.finditer(text) if not match.group(1))
+    assert len(html._DEEP_OPENERS.findall(text.encode("utf-8", "ignore").lower())) >= openers
+
+
+def test_pages_nested_deep_are_still_flattened() -> None:
+    """256 levels change nothing; deeper pages are still rewritten and read."""
+    shallow = "<div>" * html._MAX_DEPTH + "<p>正文</p>" + "<p>x</p>" * 800
+    deep = "<dıv>" * (html._MAX_DEPTH + 40) + "<p>正文</p>" + "<p>x</p>" * 800
+    assert html._flatten_deep(shallow) == shallow
+    assert html._flatten_deep(deep) != deep
+    assert "正文" in to_lines(deep).lines
+
+
+_MARKED = st.lists(
+    st.tuples(
+        st.sampled_from(["div", "span", "p", "h1", "a"]),
+        st.sampled_from(["id", "class", "ID", "title"]),
+        st.sampled_from(
+            ["pubtime_baidu", "Source_Baidu", "position", " position x", "rwb_navpath", "pt",
+             "z", "rm_txt", "TEXT_TITLE", "rwb_zw", "article_content", "click_div", "pos", ""]
+        ),
+    ),
+    max_size=8,
+).map(lambda items: "".join(f"<{t} {a}='{v}'>x<i class=z>y</i></{t}>" for t, a, v in items))  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(_MARKED, st.sampled_from(["", "<!DOCTYPE html>"]))
+def test_layout_marks_cover_every_layout_selector(markup: str, doctype: str) -> None:
+    """Whatever a layout selector matches, the cheap check sees (quirks too)."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    root = LexborHTMLParser(doctype + "<html><body>" + markup).root
+    assert root is not None
+    selectors = (
+        "#pubtime_baidu, #source_baidu, div.position, span#rwb_navpath, #pt .z, div#pt, "
+        "div.rm_txt, div.text_title, #rwb_zw, #article_content, #click_div"
+    )
+    if root.css_first(selectors) is not None:
+        assert html._layout_marked(root)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_PAGE_PARTS, _MARKED), max_size=16).map("".join))
+def test_hints_agree_with_every_selector_asked(markup: str) -> None:
+    """Skipping the Founder comments and the layout selectors changes nothing."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    page = "<html><head><title>标题_某某网</title></head><body>" + markup
+    root = LexborHTMLParser(page).root
+    assert root is not None
+    fast = html._hints(root, page)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(html, "_layout_marked", lambda root: True)
+        assert html._hints(root) == fast
+
+
+def test_pieces_with_a_nul_are_cleaned_one_by_one() -> None:
+    """A piece holding NUL (which Lexbor never gives) is cleaned on its own."""
+    pieces = ["a\x00b", " c \t d ", "\x01\n", ""]
+    expected = [html._SPACES.sub(" ", html._CONTROL.sub("", piece)) for piece in pieces]
+    assert html._clean(pieces) == expected
+    assert html._clean(pieces[1:]) == expected[1:]
+    assert html._clean([]) == []

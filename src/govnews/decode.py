@@ -146,38 +146,118 @@ def _strict(data: bytes, codec: str) -> str | None:
         return None
 
 
-def _cjk(text: str) -> list[str]:
-    return [ch for ch in text if ch >= "\u0080"]
+# Bytes below 0x80: deleting them from a GB2312 or Big5 encoding leaves the
+# bytes of the non-ASCII characters, two to a character.
+_ASCII_BYTES = bytes(range(0x80))
+# GB2312's symbol rows (0xA1-0xA3) and its level-1 hanzi (0xB0-0xD7).
+_GB_COMMON_LEADS = bytes([0xA1, 0xA2, 0xA3, *range(0xB0, 0xD8)])
+# Big5's symbols and frequent hanzi run from 0xA140 to 0xC67E: every lead byte
+# from 0xA1 to 0xC5, and 0xC6 with a trail byte up to 0x7E.
+_BIG5_COMMON_LEADS = bytes(range(0xA1, 0xC6))
+_ASCII_RUNS = re.compile("[\x00-\x7f]+")
+# Big5 lead 0xC6 and low trail bytes, as two disjoint alphabets (see below).
+_C6_LEAD = bytes(b"c"[0] if b == 0xC6 else b"x"[0] for b in range(256))
+_LOW_TRAIL = bytes(b"l"[0] if 0x40 <= b <= 0x7E else b"h"[0] for b in range(256))
 
 
-def _gb_ratio(chars: list[str]) -> float:
-    """Share of characters in GB2312's symbol rows or its common-hanzi level 1.
+def _gb_counts(text: str) -> tuple[int, int]:
+    """Non-ASCII characters, and those in GB2312's symbol rows or level-1 hanzi.
 
     GBK news text scores above 0.9; UTF-8 or Big5 bytes read as GBK score
     well under 0.5, because their byte pairs land in the rare-hanzi rows.
+    One encode does the work of a loop over the characters: the
+    ``gb2312`` codec drops what it cannot encode (those characters are not
+    common), writes ASCII as one byte below 0x80 and every other character as
+    two bytes above it, so the lead bytes are every other byte of what is left
+    once the ASCII is taken out.
     """
-    good = 0
-    for ch in chars:
-        try:
-            pair = ch.encode("gb2312")
-        except UnicodeEncodeError:
-            continue
-        if len(pair) == 2 and (0xA1 <= pair[0] <= 0xA3 or 0xB0 <= pair[0] <= 0xD7):
-            good += 1
-    return good / len(chars)
+    encoded = text.encode("gb2312", "ignore")
+    pairs = encoded.translate(None, _ASCII_BYTES)
+    others = len(text) - (len(encoded) - len(pairs))
+    leads = pairs[0::2]
+    return others, len(leads) - len(leads.translate(None, _GB_COMMON_LEADS))
 
 
-def _big5_ratio(chars: list[str]) -> float:
-    """Share of characters in Big5's symbol rows or its frequent-hanzi block."""
-    good = 0
-    for ch in chars:
-        try:
-            pair = ch.encode("big5")
-        except UnicodeEncodeError:
-            continue
-        if len(pair) == 2 and 0xA140 <= (pair[0] << 8 | pair[1]) <= 0xC67E:
-            good += 1
-    return good / len(chars)
+def _big5_counts(text: str) -> tuple[int, int]:
+    """Non-ASCII characters, and those in Big5's symbols or frequent hanzi.
+
+    Big5 trail bytes can be ASCII bytes, so the ASCII characters are taken out
+    of the text before it is encoded; then every character left is two bytes
+    (or none, if Big5 lacks it) and the pairs line up.
+    """
+    wide = _ASCII_RUNS.sub("", text)
+    encoded = wide.encode("big5", "ignore")
+    leads, trails = encoded[0::2], encoded[1::2]
+    common = len(leads) - len(leads.translate(None, _BIG5_COMMON_LEADS))
+    if b"\xc6" in leads:
+        # Lead 0xC6 counts only with a low trail byte. Lead and trail bytes
+        # are moved to two disjoint alphabets so that a two-byte search can
+        # only find a lead and its own trail.
+        marked = bytearray(len(encoded))
+        marked[0::2] = leads.translate(_C6_LEAD)
+        marked[1::2] = trails.translate(_LOW_TRAIL)
+        common += marked.count(b"cl")
+    return len(wide), common
+
+
+# The GB2312 test of _gb_counts read straight off GB18030 bytes, for a page
+# whose every non-ASCII character is two bytes above 0x80. A pair is common
+# when its lead byte is in _GB_COMMON_LEADS and its trail byte at least 0xA1,
+# except for 29 pairs that GB18030 and Python's gb2312 codec map apart (A1A4
+# and A1AA, most of row A2's GBK additions and user area, D7FA-D7FE): the
+# tests check this against the codecs pair by pair. Each lead byte becomes a
+# class in the high nibble, each trail byte one in the low nibble, so that
+# OR-ing the two (as big integers) gives a code per pair.
+_LEAD_CLASS = bytes(
+    0x10 if b == 0xA1 else 0x20 if b == 0xA2 else 0x30 if b == 0xD7 else
+    0x40 if b == 0xA3 or 0xB0 <= b <= 0xD6 else 0
+    for b in range(256)
+)  # fmt: skip
+_TRAIL_CLASS = bytes(
+    0 if b < 0xA1 else 1 if b == 0xA4 else 2 if b == 0xAA else 3 if b <= 0xB0 else
+    4 if b in (0xE3, 0xE4, 0xEF, 0xF0) else 5 if b in (0xFA, 0xFB, 0xFC) else
+    6 if b in (0xFD, 0xFE) else 7
+    for b in range(256)
+)  # fmt: skip
+_COMMON_PAIRS = bytes(
+    [
+        *(0x13, 0x14, 0x15, 0x16, 0x17),  # A1: not A4, AA
+        *(0x25, 0x27),  # A2: FA-FC, and B1-F9 but E3, E4, EF, F0
+        *(0x31, 0x32, 0x33, 0x34, 0x37),  # D7: not FA-FE
+        *(0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47),  # A3, B0-D6: any trail from A1
+    ]
+)
+
+
+def _gb_counts_of_bytes(data: bytes, text: str) -> tuple[int, int] | None:
+    """:func:`_gb_counts` of ``text``, the strict GB18030 decode of ``data``.
+
+    ``None`` unless every non-ASCII character came from two bytes above 0x80
+    (text with GBK-only characters, whose trail bytes can be ASCII, or with
+    four-byte characters). Then ``data`` with its ASCII bytes taken out is
+    the characters' pairs, and counting them is cheaper than encoding the
+    text again.
+    """
+    pairs = data.translate(None, _ASCII_BYTES)
+    others = len(data) - len(text)
+    # A two-byte character with a low trail byte, or a four-byte one, makes
+    # the pairs fewer than twice the bytes the decode saved.
+    if len(pairs) != 2 * others:
+        return None
+    leads = int.from_bytes(pairs[0::2].translate(_LEAD_CLASS), "big")
+    trails = int.from_bytes(pairs[1::2].translate(_TRAIL_CLASS), "big")
+    codes = (leads | trails).to_bytes(others, "big")
+    return others, others - len(codes.translate(None, _COMMON_PAIRS))
+
+
+def _plausible_decode(data: bytes, text: str, codec: str) -> bool:
+    """:func:`plausible` for ``text``, the strict decode of ``data`` with ``codec``."""
+    if codec == "gb18030":
+        counts = _gb_counts_of_bytes(data, text)
+        if counts is not None:
+            others, common = counts
+            return others < 8 or common / others >= _MIN_RATIO
+    return plausible(text, codec)
 
 
 def plausible(text: str, codec: str) -> bool:
@@ -185,7 +265,10 @@ def plausible(text: str, codec: str) -> bool:
 
     A strict decode proves little for GB18030 and Big5: most byte strings are
     valid in both. The characters they give tell the right reading from the
-    wrong one. Short texts, and codecs other than these two, always pass.
+    wrong one: at least 70% of the non-ASCII characters must be common ones of
+    the codec's own character set (GB2312's symbol rows and level-1 hanzi;
+    Big5's symbols and frequent hanzi). Short texts (under 8 non-ASCII
+    characters), and codecs other than these two, always pass.
 
     Example:
         >>> text = "省委书记主持召开全省疫情防控工作会议"
@@ -193,14 +276,13 @@ def plausible(text: str, codec: str) -> bool:
         >>> plausible(text, "gb18030"), plausible(misread, "gb18030")
         (True, False)
     """
-    chars = _cjk(text)
-    if len(chars) < 8:
-        return True
     if codec == "gb18030":
-        return _gb_ratio(chars) >= _MIN_RATIO
-    if codec in ("big5hkscs", "big5", "cp950"):
-        return _big5_ratio(chars) >= _MIN_RATIO
-    return True
+        others, common = _gb_counts(text)
+    elif codec in ("big5hkscs", "big5", "cp950"):
+        others, common = _big5_counts(text)
+    else:
+        return True
+    return others < 8 or common / others >= _MIN_RATIO
 
 
 _MIN_RATIO = 0.7
@@ -249,6 +331,13 @@ def _mixed(data: bytes) -> str | None:
     its own, most runs must be UTF-8, and at least one must be GB18030;
     otherwise the mix is not proven and ``None`` is returned.
     """
+    # Cheap proof that the mix fails, for a page that is all GBK: every byte
+    # a UTF-8 decode has to drop lies in a run that is not UTF-8 (UTF-8
+    # resynchronises at every ASCII byte), so when those bytes are half of the
+    # non-ASCII bytes or more, the UTF-8 runs cannot be the majority.
+    invalid = len(data) - len(data.decode("utf-8", "ignore").encode("utf-8"))
+    if not invalid or 2 * invalid > len(data.translate(None, _ASCII_BYTES)):
+        return None
     pieces: list[str] = []
     legacy: list[str] = []
     last = 0
@@ -274,7 +363,7 @@ def _mixed(data: bytes) -> str | None:
     return "".join(pieces)
 
 
-_UTF16_HIGH = frozenset([0x00, 0x20, 0x30, 0xFF, *range(0x4E, 0xA0)])
+_UTF16_HIGH = bytes([0x00, 0x20, 0x30, 0xFF, *range(0x4E, 0xA0)])
 
 
 def _printable(text: str) -> bool:
@@ -296,7 +385,7 @@ def _wide_unicode(data: bytes) -> Decoded | None:
         # Chinese in UTF-16: every other byte is the high byte of a CJK code
         # point (0x4E-0x9F), of CJK punctuation (0x30, 0xFF) or of ASCII (0x00).
         for codec, highs in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
-            share = sum(1 for b in highs if b in _UTF16_HIGH) / len(highs)
+            share = (len(highs) - len(highs.translate(None, _UTF16_HIGH))) / len(highs)
             if share >= 0.9:
                 codecs_to_try = (codec,)
                 break
@@ -328,7 +417,42 @@ _DETECTABLE = {
 }
 
 
-def _detect(data: bytes) -> Decoded | None:
+_PROBE = 4096
+
+
+def _fails_early(data: bytes, codec: str) -> bool:
+    """Whether a strict decode fails within the first few KB, known from those alone.
+
+    A decoder reads left to right, so an error that ends well before the cut
+    (further than any character is long) is an error of the whole. Failing
+    decodes of whole pages cost an allocation of the page's size each.
+    """
+    probe = data[:_PROBE]
+    try:
+        probe.decode(codec)
+    except UnicodeDecodeError as error:
+        return error.end <= len(probe) - 8
+    except (UnicodeError, LookupError, ValueError):
+        return False  # the strict decode of the whole will tell
+    return False
+
+
+def _detect(data: bytes, rejected: list[str]) -> Decoded | None:
+    """charset-normalizer's guess, when it decodes strictly and plausibly.
+
+    ``rejected`` are codecs already known to fail that test. When every
+    other codec detection could name fails it too, detection cannot succeed
+    and is not run: it is the slowest step, and pages in GBK with mostly
+    Traditional characters (not plausible as GB2312 text) reach it.
+    """
+    if not any(
+        codec not in rejected
+        and not _fails_early(data, codec)
+        and (text := _strict(data, codec)) is not None
+        and _plausible_decode(data, text, codec)
+        for codec in _DETECTABLE
+    ):
+        return None
     from charset_normalizer import from_bytes
 
     sample = strip_tags(data)
@@ -343,7 +467,7 @@ def _detect(data: bytes) -> Decoded | None:
         # news such a guess is mojibake, never a decoding.
         return None
     text = _strict(data, codec)
-    if text is None or not plausible(text, codec):
+    if text is None or not _plausible_decode(data, text, codec):
         return None
     return Decoded(text, codec, "detected")
 
@@ -386,31 +510,34 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
         text = _strict(data, candidate)
         if text is None:
             continue
-        if plausible(text, candidate):
+        if _plausible_decode(data, text, candidate):
             return Decoded(text, candidate, found_by)
         fallback = fallback or Decoded(text, candidate, found_by)
+    gb_text: str | None = None  # kept for the last resort below
     for codec in ("utf-8", "gb18030"):
         if codec in tried:
             continue
         tried.append(codec)
         text = _strict(data, codec)
-        if text is not None and plausible(text, codec):
+        if text is not None and _plausible_decode(data, text, codec):
             return Decoded(text, codec, codec)
+        if codec == "gb18030":
+            gb_text = text
     if _RUNS.search(data):
         mixed = _mixed(data)
         if mixed is not None:
             return Decoded(mixed, "utf-8+gb18030", "mixed")
-    detected = _detect(data)
+    detected = _detect(data, tried)
     if detected is not None:
         return detected
     if "big5hkscs" not in tried:
         tried.append("big5hkscs")
         text = _strict(data, "big5hkscs")
-        if text is not None and plausible(text, "big5hkscs"):
+        if text is not None and _plausible_decode(data, text, "big5hkscs"):
             return Decoded(text, "big5hkscs", "detected")
     if fallback is not None:
         return fallback
-    text = _strict(data, "gb18030")
+    text = gb_text if gb_text is not None else _strict(data, "gb18030")
     if text is not None:
         return Decoded(text, "gb18030", "gb18030")
     raise DecodeError(

@@ -26,8 +26,10 @@ against the text.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 import attrs
@@ -159,6 +161,7 @@ _LISTS = frozenset({"ul", "ol", "dl", "nav", "menu"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufeff]")
+_CONTROL_NOT_NUL = re.compile(r"[\x01-\x08\x0b-\x1f\x7f\ufeff]")
 _SITE_SEP = re.compile(
     r"\s*(?:\s[-–—|｜_]\s|[_|｜]|--|－|——|(?<=[\u4e00-\u9fff）)])-(?=[\u4e00-\u9fff]))\s*"
 )
@@ -178,6 +181,23 @@ _DEEP = re.compile(
     re.IGNORECASE,
 )
 _MAX_DEPTH = 256
+
+
+# A cheap count that is never below the number of _DEEP start tags, to skip
+# _flatten_deep on pages that cannot nest that deep. It runs on the page's
+# UTF-8 bytes with ASCII letters lowered and reads just enough of each name
+# to keep <a, <li, <p>, <span and the other frequent inline tags out. Under
+# IGNORECASE _DEEP also reads U+0130 and U+0131 as "i" and U+017F as "s", so
+# their UTF-8 bytes stand beside those letters (I and S below). Written as a
+# trie: sre tries the alternatives at every "<" of the page.
+_DEEP_OPENERS = re.compile(
+    (
+        rb"<(?:a(?:dd|rt|SI)|blo|cen|d(?:et|I[arv]|l)|f(?:I[eg]|o[or])|h(?:ea|gr|[1-6])"
+        rb"|lIS|m(?:aI|en)|nav|ol|pre|S(?:e[ac]|um)|ul)"
+    )
+    .replace(b"I", rb"(?:i|\xc4[\xb0\xb1])")
+    .replace(b"S", rb"(?:s|\xc5\xbf)")
+)
 _BREAK = "\n"
 _CELL_MARK = "\x00cell"
 
@@ -205,23 +225,55 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML.search(text[:4096]))
 
 
-def _hidden(node: LexborNode) -> bool:
-    attributes = node.attributes
+def _hidden(attributes: Mapping[str, str | None]) -> bool:
+    """Whether an element's attributes hide it."""
     if "hidden" in attributes or attributes.get("aria-hidden") == "true":
         return True
     style = attributes.get("style")
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
-def _control(node: LexborNode) -> bool:
-    """A script-driven link (font size, print, close): a control, not content."""
-    if node.tag != "a":
-        return False
-    href = (node.attributes.get("href") or "").strip().lower()
+def _control(attributes: Mapping[str, str | None]) -> bool:
+    """Whether a link's attributes make it a script-driven control (font size,
+    print, close), not content."""
+    href = (attributes.get("href") or "").strip().lower()
     return href.startswith("javascript:")
 
 
 _LINK_WALK_LIMIT = 2000
+
+
+@functools.cache
+def _tag_ids() -> tuple[int, int, frozenset[int]]:
+    """Lexbor's ids for text nodes, ``<a>`` and the :data:`_SKIP` elements.
+
+    The ids of the HTML elements are fixed in Lexbor's tag table, so they hold
+    for every document. Comparing ids is cheaper than reading tag names, which
+    matters in :func:`_link_only`, the walk over every node of every list.
+    """
+    from selectolax.lexbor import LexborHTMLParser, create_tag
+
+    link = LexborHTMLParser("<a>x</a>").css_first("a")
+    if link is None or link.first_child is None:  # pragma: no cover - Lexbor always builds it
+        raise RuntimeError("selectolax did not parse <a>x</a>")
+    skip = frozenset(create_tag(name).tag_id for name in _SKIP)
+    return link.first_child.tag_id, link.tag_id, skip
+
+
+def _following(node: LexborNode, root: LexborNode) -> int:
+    """The memory id of the first node after ``node`` 's subtree, inside ``root``.
+
+    ``0`` (no node's id) when the subtree runs to the end of ``root``.
+    """
+    stop = root.mem_id
+    while True:
+        following = node.next
+        if following is not None:
+            return following.mem_id
+        parent = node.parent
+        if parent is None or parent.mem_id == stop:
+            return 0
+        node = parent
 
 
 def _link_only(node: LexborNode) -> bool:
@@ -230,10 +282,43 @@ def _link_only(node: LexborNode) -> bool:
     Its text must be mostly link text: at least half, so that a
     date after each link does not keep it, while a list of sentences with a
     link in them stays.
+
+    Every list of a page is weighed, and the related-news lists hold most of
+    its nodes, so the nodes come from Lexbor's own depth-first traversal; the
+    subtree of a link is known by the node that follows it. A list holding an
+    element whose content :func:`_events` never reads (a script, a form
+    control) is weighed by :func:`_link_only_walk`, which skips that content.
     """
+    text_id, link_id, skip_ids = _tag_ids()
+    linked = loose = 0
+    link_end = -1  # in a link: the id of the node after it (0: the list's end)
+    # The traversal starts with the list itself: index i is the i-th node below it.
+    for visited, current in enumerate(node.traverse(True)):
+        if visited > _LINK_WALK_LIMIT:
+            return False  # a list this large is content, or an attack; keep it
+        tag_id = current.tag_id
+        if link_end >= 0:
+            if current.mem_id == link_end:
+                link_end = -1
+            elif tag_id == text_id:
+                linked += len((current.text_content or "").strip(_FILLER))
+                continue
+        if tag_id == text_id:
+            loose += len((current.text_content or "").strip(_FILLER))
+        elif tag_id == link_id:
+            if link_end < 0 and visited:
+                following = current.next
+                link_end = following.mem_id if following is not None else _following(current, node)
+        elif tag_id in skip_ids and visited and current.first_child is not None:
+            return _link_only_walk(node)
+    return linked > 0 and loose <= linked
+
+
+def _link_only_walk(node: LexborNode) -> bool:
+    """:func:`_link_only` for any list: a walk that skips what is never read."""
     linked = loose = 0
     visited = 0
-    stack: list[tuple[LexborNode | None, bool]] = [(node.child, False)]
+    stack: list[tuple[LexborNode | None, bool]] = [(node.first_child, False)]
     while stack:
         current, in_link = stack.pop()
         while current is not None:
@@ -248,50 +333,91 @@ def _link_only(node: LexborNode) -> bool:
                 else:
                     loose += size
             elif tag is not None and not tag.startswith("-") and tag not in _SKIP:
-                stack.append((current.child, in_link or tag == "a"))
+                stack.append((current.first_child, in_link or tag == "a"))
             current = current.next
     return linked > 0 and loose <= linked
 
 
-def _events(root: LexborNode) -> Iterator[str]:
-    """The page as a stream of text pieces, line breaks and cell marks."""
-    stack: list[tuple[LexborNode | None, str | None]] = [(root.child, None)]
-    while stack:
-        node, closing = stack.pop()
-        if closing is not None:
-            yield _BREAK if closing in _BLOCK or closing in _CELL else ""
-            continue
-        if node is None:
-            continue
-        stack.append((node.next, None))
+def _events(root: LexborNode) -> list[str]:
+    """The page as a list of text pieces, line breaks and cell marks.
+
+    A text piece that is exactly a line break counts as one, as it always
+    has: the line stream depends on it.
+    """
+    events: list[str] = []
+    append = events.append
+    # Each entry: the next sibling to go on with once a subtree is done, and
+    # whether the element that owns the subtree ends a line.
+    stack: list[tuple[LexborNode | None, bool]] = []
+    node = root.first_child
+    while True:
+        while node is None:
+            if not stack:
+                return events
+            node, block = stack.pop()
+            if block:
+                append(_BREAK)
         tag = node.tag
         if tag == "-text":
             text = node.text_content
             if text:
-                yield text
-            continue
-        if tag is None or tag.startswith("-") or tag in _SKIP:
-            continue
-        if tag == "br":
-            yield _BREAK
-            continue
-        if _hidden(node) or (tag in _LISTS and _link_only(node)) or _control(node):
-            continue
-        if tag in _CELL:
-            yield _CELL_MARK
-            stack.append((None, "inline"))
-        elif tag in _BLOCK:
-            yield _BREAK
-            stack.append((None, tag))
-        stack.append((node.child, None))
+                append(text)
+        elif tag is None or tag in _SKIP or tag.startswith("-"):
+            pass
+        elif tag == "br":
+            append(_BREAK)
+        else:
+            attributes = node.attributes
+            if not (
+                _hidden(attributes)
+                or (tag in _LISTS and _link_only(node))
+                or (tag == "a" and _control(attributes))
+            ):
+                if tag in _CELL:
+                    append(_CELL_MARK)
+                    block = False
+                else:
+                    block = tag in _BLOCK
+                    if block:
+                        append(_BREAK)
+                child = node.first_child
+                if child is not None:
+                    stack.append((node.next, block))
+                    node = child
+                    continue
+                if block:
+                    append(_BREAK)
+        node = node.next
+
+
+def _clean(pieces: list[str]) -> list[str]:
+    """Each piece without control characters, its whitespace runs made one space.
+
+    The pieces are cleaned as one string joined at NULs (the regexes treat
+    NUL as neither), two regex passes for the page instead of two a piece.
+    Lexbor turns NUL into U+FFFD and the page had its NULs taken out, so no
+    piece holds one; if one did, the pieces are cleaned one by one.
+    """
+    if not pieces:
+        return []
+    joined = "\x00".join(pieces)
+    if joined.count("\x00") != len(pieces) - 1:
+        return [_SPACES.sub(" ", _CONTROL.sub("", piece)) for piece in pieces]
+    return _SPACES.sub(" ", _CONTROL_NOT_NUL.sub("", joined)).split("\x00")
 
 
 def _render(root: LexborNode) -> list[str]:
+    events = _events(root)
+    cleaned = iter(_clean([e for e in events if e != _BREAK and e != _CELL_MARK]))
+    if _CELL_MARK not in events:
+        # A line is what lies between two breaks; a cleaned piece holds no "\n".
+        stream = "".join([e if e == _BREAK else next(cleaned) for e in events])
+        return [line for line in (part.strip() for part in stream.split(_BREAK)) if line]
     lines: list[str] = []
     parts: list[str] = []
     pending_cell = False
     has_text = False  # kept as we go: rejoining the parts per cell is quadratic
-    for piece in _events(root):
+    for piece in events:
         if piece == _BREAK:
             line = "".join(parts).strip()
             if line:
@@ -299,8 +425,8 @@ def _render(root: LexborNode) -> list[str]:
             parts, pending_cell, has_text = [], False, False
         elif piece == _CELL_MARK:
             pending_cell = has_text
-        elif piece:
-            text = _SPACES.sub(" ", _CONTROL.sub("", piece))
+        else:
+            text = next(cleaned)
             if not text:
                 continue
             if pending_cell and text.strip():
@@ -415,7 +541,42 @@ def _founder(root: LexborNode, hints: dict[str, str]) -> None:
         return
 
 
-def _hints(root: LexborNode) -> dict[str, str]:
+# The ids and classes the layout-specific hints below look for.
+_MARK_IDS = (
+    "pubtime_baidu",
+    "source_baidu",
+    "rwb_navpath",
+    "pt",
+    "rwb_zw",
+    "article_content",
+    "click_div",
+)
+_MARK_CLASSES = ("position", "rm_txt", "text_title")
+
+
+def _layout_marked(root: LexborNode) -> bool:
+    """Whether the page may have one of the elements the layout hints read.
+
+    Most pages have none, and one query for the few elements with an id or a
+    class, read as lowered text (a superset of what the selectors match, in
+    quirks mode too), answers that for the dozen selectors of the layouts.
+    """
+    ids: list[str] = []
+    classes: list[str] = []
+    for node in root.css("[id], [class]"):
+        attributes = node.attributes
+        ids.append(attributes.get("id") or "")
+        classes.append(attributes.get("class") or "")
+    # NUL joins the values: no mark holds one, so none is found across two.
+    id_text = "\x00".join(ids).lower()
+    class_text = "\x00".join(classes).lower()
+    return any(mark in id_text for mark in _MARK_IDS) or any(
+        mark in class_text for mark in _MARK_CLASSES
+    )
+
+
+def _hints(root: LexborNode, source: str | None = None) -> dict[str, str]:
+    """The markup's evidence; ``source`` is the page as parsed, when known."""
     hints: dict[str, str] = {}
     page_title = _first(root, "head title", "title")
     if page_title:
@@ -424,7 +585,14 @@ def _hints(root: LexborNode) -> dict[str, str]:
         if tail:
             hints["site_name"] = tail
     _meta(root, hints)
-    _founder(root, hints)
+    # A comment's text is the page's text, so a page without the word has no
+    # Founder comment, and its comments need not be walked.
+    if source is None or "enpproperty" in source:
+        _founder(root, hints)
+    if not _layout_marked(root) and "discuz" not in hints.get("generator", "").lower():
+        if "title" not in hints and page_title:
+            hints["title"] = split_site_name(page_title)[0]
+        return {key: value for key, value in hints.items() if value}
     # jxnews (Enorth): Baidu-news microformat ids and the position block.
     pubtime = _first(root, "#pubtime_baidu")
     if pubtime or root.css_first("#source_baidu") is not None:
@@ -524,6 +692,16 @@ def _flatten_deep(text: str) -> str:
     return _DEEP.sub(visit, text)
 
 
+def _may_nest_deep(data: bytes) -> bool:
+    """Whether a page has more than :data:`_MAX_DEPTH` block start tags.
+
+    Without that many no tag can be that deep, and :func:`_flatten_deep` would
+    give the text back unchanged.
+    """
+    openers = _DEEP_OPENERS.finditer(data.lower())
+    return sum(1 for _ in itertools.islice(openers, _MAX_DEPTH + 1)) > _MAX_DEPTH
+
+
 def to_lines(text: str) -> Rendered:
     """Render an HTML page to lines and read the markup's evidence.
 
@@ -536,12 +714,16 @@ def to_lines(text: str) -> Rendered:
         ('标题', '某某网')
     """
     text = text.replace("\x00", "")
-    if text.count("<") > 4 * _MAX_DEPTH:
+    # Lexbor reads UTF-8; encoding here, as selectolax would, gives the bytes
+    # the deep-nesting check below looks at.
+    data = text.encode("utf-8", "ignore")
+    if text.count("<") > 4 * _MAX_DEPTH and _may_nest_deep(data):
         text = _flatten_deep(text)
+        data = text.encode("utf-8", "ignore")
     from selectolax.lexbor import LexborHTMLParser
 
-    tree = LexborHTMLParser(text)
+    tree = LexborHTMLParser(data)
     root = tree.root
     if root is None:
         return Rendered(())
-    return Rendered(tuple(_render(root)), _hints(root))
+    return Rendered(tuple(_render(root)), _hints(root, text))
