@@ -366,3 +366,11 @@ def test_traditional_gbk_page_keeps_its_declared_reading() -> None:
     decoded = decode(data)
     assert (decoded.encoding, decoded.found_by) == ("gb18030", "declared")
     assert TRADITIONAL in decoded.text
+
+
+def test_utf16_text_starting_with_nul_is_not_utf32() -> None:
+    """FF FE 00 00 opens both UTF-32 LE and UTF-16 LE with a NUL: the bytes decide."""
+    text = "\x00(guó)来源:江西日报 作者:魏星"
+    decoded = decode(text.encode("utf-16"))
+    assert (decoded.text, decoded.encoding, decoded.found_by) == (text, "utf-16", "bom")
+    assert decode(text.encode("utf-32")).encoding == "utf-32"

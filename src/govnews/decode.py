@@ -493,6 +493,12 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
+            if codec == "utf-32" and _strict(data, codec) is None:
+                # FF FE 00 00 is also UTF-16's mark before a NUL character:
+                # when the bytes break UTF-32 but are UTF-16, they are that.
+                text = _strict(data, "utf-16")
+                if text is not None:
+                    return Decoded(text, "utf-16", "bom")
             # A byte-order mark is proof of the encoding; bytes that break it
             # become U+FFFD, which the repairs then count as lost.
             marked = data.decode(codec, errors="replace")
