@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,10 @@ GOLD = Path(__file__).resolve().parent / "data" / "gold.jsonl"
 settings.register_profile("ci", max_examples=60, deadline=None)
 settings.register_profile("dev", max_examples=30, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+# The word tables' cache goes to a folder of the test run's own, not the
+# user's cache: the tests then build the tables as a first run would.
+os.environ.setdefault("GOVNEWS_CACHE_DIR", tempfile.mkdtemp(prefix="govnews-cache-"))
 
 
 def gold_records() -> list[dict[str, Any]]:

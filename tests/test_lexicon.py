@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 from govnews.repair import lexicon
 
@@ -64,3 +67,18 @@ def test_costs() -> None:
     assert lexicon.char_cost("，") == lexicon.char_cost("“") == 2.0
     assert lexicon.char_cost("\ue026") == lexicon.char_cost("\ufffd") == 20.0
     assert lexicon.text_cost("康峰要求") < lexicon.text_cost("捣逡\ue026螅")
+
+
+def test_word_tables_are_cached_between_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A table built once is read back from the cache folder; a damaged file is rebuilt."""
+    monkeypatch.setenv("GOVNEWS_CACHE_DIR", str(tmp_path))
+    built = lexicon._cached_table("words", lexicon._short_words)
+    files = list(tmp_path.glob("words-*.marshal"))
+    assert len(files) == 1
+    assert lexicon._cached_table("words", lambda text: {}) == built  # read, not built
+    files[0].write_bytes(b"\x00 not a table")
+    assert lexicon._cached_table("words", lexicon._short_words) == built
+    monkeypatch.setenv("GOVNEWS_CACHE_DIR", "")
+    assert lexicon._cached_table("words", lambda text: {"x": 1}) == {"x": 1}  # off: built

@@ -16,9 +16,12 @@ clean page never pays for it:
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib.util
+import marshal
 import math
+import os
 import re
 import sys
 from collections.abc import Callable
@@ -26,6 +29,7 @@ from pathlib import Path
 from types import ModuleType
 
 __all__ = [
+    "cache_dir",
     "char_cost",
     "char_count",
     "chars_for",
@@ -187,23 +191,86 @@ def chars_for(reading: str) -> tuple[str, ...]:
 _SHORT_WORD = re.compile(r"^([^ \n]{1,2}) (\d+) ", re.MULTILINE)
 
 
-@functools.lru_cache(maxsize=1)
-def _frequencies() -> tuple[dict[str, int], dict[str, int]]:
+def _dictionary_text() -> str:
     path = _package_file("jieba", "dict.txt")
     if path is None:  # an unusual install: let the package say where its data is
         import importlib.resources
 
-        text = importlib.resources.files("jieba").joinpath("dict.txt").read_text("utf-8")
-    else:
-        text = path.read_text("utf-8")
-    words = {word: int(count) for word, count in _SHORT_WORD.findall(text)}
+        return importlib.resources.files("jieba").joinpath("dict.txt").read_text("utf-8")
+    return path.read_text("utf-8")
+
+
+def cache_dir() -> Path | None:
+    """Where the word tables are cached between processes, or None when they are not.
+
+    ``GOVNEWS_CACHE_DIR`` names the folder (empty turns the cache off);
+    otherwise ``$XDG_CACHE_HOME/govnews``, or ``~/.cache/govnews``.
+
+    Example:
+        >>> import os
+        >>> os.environ["GOVNEWS_CACHE_DIR"] = ""
+        >>> cache_dir() is None
+        True
+        >>> del os.environ["GOVNEWS_CACHE_DIR"]
+    """
+    configured = os.environ.get("GOVNEWS_CACHE_DIR")
+    if configured is not None:
+        return Path(configured) if configured else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "govnews"
+
+
+_CACHE_FORMAT = 1  # bump when a table's shape changes
+
+
+def _cached_table(name: str, build: Callable[[str], dict[str, int]]) -> dict[str, int]:
+    """A table built from jieba's dictionary, kept in the cache folder between processes.
+
+    Reading the 5 MB dictionary and matching its 349,000 lines takes a third
+    of a second; loading the table back with marshal, a tenth of that. The
+    file is named after the dictionary's size and modification time, so a new
+    jieba makes a new table. Any trouble with the cache (unwritable, damaged,
+    another Python's marshal format) falls back to building the table.
+    """
+    source = _package_file("jieba", "dict.txt")
+    folder = cache_dir()
+    path = None
+    if source is not None and folder is not None:
+        stat = source.stat()
+        version = f"{_CACHE_FORMAT}-{marshal.version}-{stat.st_size}-{stat.st_mtime_ns}"
+        path = folder / f"{name}-{version}.marshal"
+        with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+            loaded = marshal.loads(path.read_bytes())
+            if isinstance(loaded, dict):
+                return loaded
+    table = build(_dictionary_text())
+    if path is not None:
+        with contextlib.suppress(OSError, ValueError):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial = path.with_suffix(f".{os.getpid()}.tmp")
+            partial.write_bytes(marshal.dumps(table))
+            os.replace(partial, path)  # whole or not at all, for concurrent workers
+    return table
+
+
+def _short_words(text: str) -> dict[str, int]:
+    return {word: int(count) for word, count in _SHORT_WORD.findall(text)}
+
+
+def _char_counts(text: str) -> dict[str, int]:
+    # Each character's count: the sum over the short words that hold it.
     chars: dict[str, int] = {}
     get = chars.get
-    for word, count in words.items():
+    for word, count in _short_words(text).items():
         chars[word[0]] = get(word[0], 0) + count
         if len(word) == 2:
             chars[word[1]] = get(word[1], 0) + count
-    return words, chars
+    return chars
+
+
+@functools.lru_cache(maxsize=1)
+def _frequencies() -> tuple[dict[str, int], dict[str, int]]:
+    return _cached_table("words", _short_words), _cached_table("chars", _char_counts)
 
 
 def word_count(word: str) -> int:
@@ -219,18 +286,15 @@ def word_count(word: str) -> int:
 _ANY_WORD = re.compile(r"^([^ \n]{3,4}) (\d+) ", re.MULTILINE)
 
 
+def _long_words(text: str) -> dict[str, int]:
+    return {word: int(count) for word, count in _ANY_WORD.findall(text)}
+
+
 @functools.lru_cache(maxsize=1)
 def _phrases() -> dict[str, int]:
     # Words of three and four characters, loaded only when a repair has a
     # damaged run to judge: clean pages never need them.
-    path = _package_file("jieba", "dict.txt")
-    if path is None:
-        import importlib.resources
-
-        text = importlib.resources.files("jieba").joinpath("dict.txt").read_text("utf-8")
-    else:
-        text = path.read_text("utf-8")
-    return {word: int(count) for word, count in _ANY_WORD.findall(text)}
+    return _cached_table("phrases", _long_words)
 
 
 def phrase_count(word: str) -> int:
