@@ -227,7 +227,7 @@ def _cached_table(name: str, build: Callable[[str], dict[str, int]]) -> dict[str
     """A table built from jieba's dictionary, kept in the cache folder between processes.
 
     Reading the 5 MB dictionary and matching its 349,000 lines takes a third
-    of a second; loading the table back with marshal, a tenth of that. The
+    of a second; loading a table back with marshal, a third of that. The
     file is named after the dictionary's size and modification time, so a new
     jieba makes a new table. Any trouble with the cache (unwritable, damaged,
     another Python's marshal format) falls back to building the table.
