@@ -712,33 +712,57 @@ _FIRST_LOOK = re.compile(
 )
 
 
-def _signed_lines(text: str) -> list[tuple[int, int]]:
-    """The spans of the lines that show a sign of a misread run, in order.
+def _signed_lines(text: str) -> list[tuple[int, int, list[int]]]:
+    """The lines that show a sign of a misread run, in order, with where the signs are.
 
     The cheap first look: a compiled search for characters news text seldom
     holds (private use, U+FFFD, kana, box drawing, Greek and Cyrillic
     letters, rare symbols), Latin letters between Chinese characters or
     alone after one (``意識`` misread ends ``庾R``: 0x52 is the trail byte of
     識), and rare Han characters. Lines without any are never scanned
-    character by character.
+    character by character. Each line comes as its span and the offsets of
+    its signs within it.
     """
     found = {match.start() for match in _FIRST_LOOK.finditer(text)}
     if lexicon.has_rare_han(text):
         found.update(match.start() for match in lexicon.rare_han().finditer(text))
-    spans: list[tuple[int, int]] = []
+    lines: list[tuple[int, int, list[int]]] = []
     for index in sorted(found):
-        if spans and index < spans[-1][1]:
+        if lines and index < lines[-1][1]:
+            lines[-1][2].append(index - lines[-1][0])
             continue
         start = text.rfind("\n", 0, index) + 1
         end = text.find("\n", index)
-        spans.append((start, len(text) if end < 0 else end))
+        lines.append((start, len(text) if end < 0 else end, [index - start]))
+    return lines
+
+
+_WINDOW = 48  # characters on each side of a sign that are scanned for a run
+
+
+def _windows(size: int, signs: list[int]) -> list[tuple[int, int]]:
+    # The stretches of a line around its signs, merged where they touch:
+    # a paragraph of a thousand characters with one sign is scanned for a
+    # hundred. (Where a run starts and ends is still read off the whole line.)
+    spans: list[tuple[int, int]] = []
+    for sign in signs:
+        low, high = max(sign - _WINDOW, 0), min(sign + _WINDOW, size)
+        if spans and low <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], high))
+        else:
+            spans.append((low, high))
     return spans
 
 
-def _find_in_line(line: str) -> list[Change]:
+def _find_in_line(line: str, signs: list[int]) -> list[Change]:
+    marks = [
+        (index + low, weight)
+        for low, high in _windows(len(line), signs)
+        for index, weight in _suspects(line[low:high])
+    ]
     changes: list[Change] = []
     floor = 0
-    for place in _places(line, _suspects(line)):
+    for place in _places(line, marks):
         if place[0] < floor:
             continue
         change = _repair(line, place, floor)
@@ -758,14 +782,14 @@ def find(text: str, options: Options) -> list[Change]:
         >>> [(c.after, c.lost) for c in find(seed, Options())]
         [('\\ufffd康峰要求,要加強', 1)]
     """
-    spans = _signed_lines(text)
-    if not spans:
+    lines = _signed_lines(text)
+    if not lines:
         return []
     changes: list[Change] = []
-    for start, end in spans:
+    for start, end, signs in lines:
         changes.extend(
             Change(c.start + start, c.end + start, c.after, c.lost, c.reason)
-            for c in _find_in_line(text[start:end])
+            for c in _find_in_line(text[start:end], signs)
         )
     changes.extend(_lone_trails(text, changes))
     return sorted(changes, key=lambda change: change.start)
