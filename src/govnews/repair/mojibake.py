@@ -54,7 +54,7 @@ _STRETCH = re.compile(r"[^\x00-\x7f]{2,}")
 # forms and the marks news text uses: with the rare Han characters, what
 # UTF-8 read as GBK leaves in all but a few short stretches.
 _ODD = re.compile(
-    "[^\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef‘’“”…—–·×÷±°§№℃‰\u00a0]"
+    "[^\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef‘’“”…—–·\u00d7÷±°§№℃‰\u00a0]"
 )
 
 

@@ -31,7 +31,7 @@ def _with_particles(simple: str) -> str:
         >>> _with_particles("看著原著")
         '看着原著'
     """
-    pieces = []
+    pieces: list[str] = []
     cursor = 0
     for match in _PARTICLE.finditer(simple):
         i = match.start()
