@@ -239,7 +239,8 @@ def test_repair_from_stdin_and_file(tmp_path: Path) -> None:
     assert done.returncode == 0
     assert done.stdout == "国内新闻\n第二行\n"
     assert "gloss" in done.stderr
-    assert "'國內' -> '国内'" in done.stderr
+    # One to-simplified edit per line (since the stage refactoring), not per word.
+    assert "'國內新聞' -> '国内新闻'" in done.stderr
     path = tmp_path / "gbk.txt"
     path.write_bytes(text.encode("gbk"))
     from_file = run("repair", path, "--json", "--encoding", "gbk")
@@ -266,3 +267,28 @@ def test_main_returns_codes_in_process(capsys: pytest.CaptureFixture[str]) -> No
     assert json.loads(capsys.readouterr().out)["site"]
     assert main(["parse", "--workers", "-1", str(EXAMPLES[0])]) == 2
     assert main(["--version"]) == 0
+
+
+def test_commands_load_only_what_they_need(tmp_path: Path) -> None:
+    """``repair`` loads no template nor HTML renderer; no command reads the package metadata."""
+    path = tmp_path / "page.txt"
+    path.write_text("國內新聞\n正文。", encoding="utf-8")
+    code = (
+        "import sys, contextlib, io\n"
+        "from govnews.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(sys.argv[1:])\n"
+        "loaded = [m for m in ('govnews.templates', 'govnews.html', 'importlib.metadata')"
+        " if m in sys.modules]\n"
+        "print(' '.join(loaded) or '-')\n"
+    )
+
+    def loaded(*args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=300
+        )
+        assert 0 == done.returncode, done.stderr
+        return done.stdout.strip()
+
+    assert "-" == loaded("repair", str(path))
+    assert "govnews.templates govnews.html" == loaded("parse", "-q", str(path))

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govnews.dates import find_stamp
+from govnews import dates
+from govnews.dates import Stamp, find_stamp
 from govnews.records import BEIJING
 
 moments = st.datetimes(min_value=dt.datetime(1995, 1, 1), max_value=dt.datetime(2026, 12, 31))
@@ -76,3 +77,34 @@ def test_time_is_beijing() -> None:
     assert stamp.moment is not None
     assert stamp.moment.utcoffset() == dt.timedelta(hours=8)
     assert stamp.moment.astimezone(dt.timezone.utc).hour == 21
+
+
+def _old_find_stamp(text: str) -> Stamp | None:
+    """find_stamp as it was before the year look-first: every match, built in turn."""
+    latest_year = dt.date.today().year + 1
+    for match in dates._STAMP.finditer(text):
+        stamp = dates._build(match, latest_year)
+        if stamp is not None:
+            return stamp
+    return None
+
+
+def _words(text: str) -> list[str]:
+    """The space-separated pieces of a text."""
+    return text.split()
+
+
+_DATE_PIECES = [
+    *_words("19 20 2021 1999 2020 1888 0 1 2 9 12 31 05 - / . 年 月 日 时 分 : ： T"),
+    *_words("来源 时间 江西日报 赣ICP备 号 电话 0791-86849032"),
+    " ",
+    "  ",
+    "\u3000",
+]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=14).map("".join))
+def test_year_look_first_finds_every_stamp(text: str) -> None:
+    """A line without 19 or 20 in it is passed over; every other reads as before."""
+    assert _old_find_stamp(text) == find_stamp(text)

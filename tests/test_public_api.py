@@ -11,6 +11,8 @@ import datetime as dt
 import importlib
 import inspect
 import itertools
+import subprocess
+import sys
 import types
 from collections.abc import Callable
 from typing import Any
@@ -219,3 +221,53 @@ def test_templates_and_repairs_have_unique_names() -> None:
     assert len(names) == len(set(names))
     assert len(kinds) == len(set(kinds))
     assert "generic" == names[-1]
+
+
+def _fresh(code: str) -> str:
+    """What a fresh interpreter prints running ``code``."""
+    done = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True, timeout=120
+    )
+    return done.stdout.strip()
+
+
+def test_import_loads_nothing_else() -> None:
+    """``import govnews`` loads no submodule, no attrs and no importlib.metadata."""
+    code = (
+        "import sys, govnews\n"
+        "heavy = {'attr', 'attrs', 'importlib.metadata'}\n"
+        "print(sorted(m for m in sys.modules if m.startswith('govnews.') or m in heavy))"
+    )
+    assert "[]" == _fresh(code)
+
+
+def test_names_load_on_first_use() -> None:
+    """A public name loads its module when first asked for, and is then a plain attribute."""
+    code = (
+        "import sys, govnews\n"
+        "options = govnews.Options()\n"
+        "print('govnews.records' in sys.modules, 'govnews.templates' in sys.modules,"
+        " 'Options' in vars(govnews))"
+    )
+    assert "True False True" == _fresh(code)
+
+
+def test_functions_win_over_submodules_imported_first() -> None:
+    """govnews.parse, .decode and .repair are the functions even when their modules loaded first."""
+    code = (
+        "import govnews.repair.lexicon, govnews.parse, govnews.decode, inspect\n"
+        "import govnews\n"
+        "print([inspect.isfunction(getattr(govnews, n)) for n in ('parse', 'decode', 'repair')])"
+    )
+    assert "[True, True, True]" == _fresh(code)
+
+
+def test_dir_lists_the_public_api() -> None:
+    """dir(govnews) shows every public name, loaded or not."""
+    assert set() == set(govnews.__all__) - set(dir(govnews))
+
+
+def test_unknown_names_raise_attribute_error() -> None:
+    """A name the package does not have is an AttributeError, as on any module."""
+    with pytest.raises(AttributeError, match="no attribute 'pares'"):
+        govnews.pares  # type: ignore[attr-defined]  # noqa: B018

@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, Union
 
 import attrs
 
-from govnews.parse import parse
 from govnews.records import Article, Edit, Failure, Line, Options, Role
 
 if TYPE_CHECKING:  # process pools load with the first parallel batch, not on import
@@ -151,6 +150,10 @@ def parse_page(page: RawPage, options: Options | None = None) -> Result:
         >>> parse_page(RawPage(b"", name="empty.html"))
         Failure(input='empty.html', error='NotAnArticleError', message='the page has no text')
     """
+    # Imported here, not with the module: the command line and the WARC
+    # reader need this module's records without the whole parser.
+    from govnews.parse import parse
+
     try:
         data = page.data.read_bytes() if isinstance(page.data, Path) else page.data
         return parse(data, url=page.url, encoding=page.encoding, options=options)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import fnmatch
 import functools
 import glob
@@ -28,14 +27,15 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from govnews import __version__
+# Only what every command needs is imported here: the parser's help names the
+# repairs, and every command builds Options and runs the repairs. The
+# templates and the HTML renderer load with the first page that is parsed
+# (``govnews repair`` never loads them), WARC support with the first input
+# that needs it, importlib.metadata only for ``--version``.
 from govnews.batch import MissingExtraError, RawPage, Result, columns, map_pages, to_row
-from govnews.decode import decode
 from govnews.errors import GovnewsError
-from govnews.parse import parse
 from govnews.records import Article, Failure, Options, Role
 from govnews.repair import REPAIRS, repair
-from govnews.warc import is_warc, read_warc
 
 __all__ = [
     "EXIT_FAILED",
@@ -122,6 +122,8 @@ class _Pages:
         self.failures: list[Failure] = []
 
     def __iter__(self) -> Iterator[RawPage]:
+        from govnews.warc import is_warc
+
         args = self.args
         for item in _expand(args.paths, args.pattern):
             if item == "-":
@@ -134,6 +136,8 @@ class _Pages:
                 yield RawPage(path, url=args.url, encoding=args.encoding, name=str(path))
 
     def _warc(self, path: Path) -> Iterator[RawPage]:
+        from govnews.warc import read_warc
+
         try:
             for page in read_warc(path):
                 if self.args.encoding:
@@ -208,6 +212,8 @@ class _JsonArray(_Writer):
 
 class _Csv(_Writer):
     def __init__(self, stream: IO[str], provenance: bool) -> None:
+        import csv
+
         self.writer = csv.DictWriter(stream, fieldnames=columns(provenance=provenance))
         self.writer.writeheader()
 
@@ -501,6 +507,8 @@ def explain_lines(article: Article, *, colour: bool = False) -> Iterator[str]:
 
 
 def _explain_command(args: argparse.Namespace) -> int:
+    from govnews.parse import parse
+
     options = _options(args)
     data = _read_input(args.file)
     name = "-" if args.file == "-" else args.file
@@ -525,6 +533,8 @@ def _explain_command(args: argparse.Namespace) -> int:
 
 
 def _repair_command(args: argparse.Namespace) -> int:
+    from govnews.decode import decode
+
     options = _options(args)
     data = _read_input(args.file)
     try:
@@ -602,6 +612,26 @@ def _add_options(parser: argparse.ArgumentParser, *, page: bool = True) -> None:
         parser.set_defaults(max_bytes=Options().max_bytes)
 
 
+class _Version(argparse.Action):
+    """``--version``: the installed version, read only when asked for.
+
+    argparse's own version action takes the string when the parser is built,
+    and reading it loads importlib.metadata: about 50 ms on every run.
+    """
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        import govnews
+
+        sys.stdout.write(f"govnews {govnews.__version__}\n")
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="govnews",
@@ -609,7 +639,9 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"govnews {__version__}")
+    parser.add_argument(
+        "--version", action=_Version, nargs=0, help="show program's version number and exit"
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     parse_cmd = commands.add_parser(

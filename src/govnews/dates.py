@@ -74,9 +74,14 @@ def find_stamp(text: str, *, latest_year: int | None = None) -> Stamp | None:
         >>> find_stamp("2月7日,省委书记") is None
         True
     """
-    if latest_year is None:
-        latest_year = dt.date.today().year + 1
+    if "20" not in text and "19" not in text:
+        # A stamp's year starts with 19 or 20, and most lines hold neither:
+        # the stamp pattern, led by a lookbehind, would be tried at every
+        # character of them.
+        return None
     for match in _STAMP.finditer(text):
+        if latest_year is None:
+            latest_year = dt.date.today().year + 1
         stamp = _build(match, latest_year)
         if stamp is not None:
             return stamp

@@ -14,6 +14,7 @@ forms folded to ASCII, without spaces and punctuation.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -27,6 +28,19 @@ __all__ = ["apply", "fold"]
 
 _NOISE = re.compile(r"[\s\W_]+")
 _CREDIT_FIELDS = (("author", "authors"), ("editor", "editors"))
+# The hints :func:`apply` reads; the renderer gives others too (keywords,
+# description), which are not worth converting to Simplified.
+_READ = (
+    "title",
+    "kicker",
+    "subtitle",
+    "summary",
+    "published",
+    "dateline",
+    "source",
+    "author",
+    "editor",
+)
 
 
 def fold(text: str) -> str:
@@ -36,6 +50,15 @@ def fold(text: str) -> str:
         >>> fold("抗擊疫情！挺在最前沿，督導落實")
         '抗击疫情挺在最前沿督导落实'
     """
+    return _fold(text)
+
+
+# One page compares the same few titles several times, and each fold runs
+# OpenCC; the last few folds are kept.
+@functools.lru_cache(maxsize=64)
+def _fold(text: str) -> str:
+    if not text:
+        return ""
     simple = keys_for(text, to_simplified(text))
     return _NOISE.sub("", "".join(simple)).lower()
 
@@ -62,8 +85,8 @@ def _in_script_of_text(fields: Mapping[str, Any], hints: Mapping[str, str]) -> d
     """
     sample = "".join(fields.get("paragraphs") or ())[:400] or str(fields.get("title") or "")
     if not sample or to_simplified(sample) != sample:
-        return dict(hints)
-    return {key: to_simplified(value) for key, value in hints.items()}
+        return {key: hints[key] for key in _READ if key in hints}
+    return {key: to_simplified(hints[key]) for key in _READ if key in hints}
 
 
 def _split_kicker(fields: dict[str, Any], hints: Mapping[str, str]) -> None:

@@ -8,6 +8,7 @@ value is cut from the line's own text at the same offsets.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import attrs
@@ -71,6 +72,7 @@ _LABEL = re.compile(
 )
 _EDGE = " \t|｜[]【】()（）<>《》:：,，;；、\u3000\ufffd"
 _SPLIT = re.compile(r"[\s、,，/;；|]+")
+_NEXT_LABEL = re.compile(r"通讯员|实习生|摄影|记者|编辑|来源")
 _NAME = re.compile(r"^[\u3400-\u9fff·•]{2,8}$|^[A-Za-z][A-Za-z .'-]{1,30}$")
 
 
@@ -101,15 +103,30 @@ def read_labels(key: str, text: str) -> list[Labelled]:
         >>> [(x.field, x.value) for x in read_labels(line, line)]
         [('editors', '舒小露'), ('authors', '魏星')]
     """
+    if ":" not in key and "：" not in key:
+        return []  # every label is followed by a colon: most lines have none
     source = text if len(text) == len(key) else key
+    return [
+        Labelled(LABELS[label], label, source[start:end].strip(_EDGE))
+        for label, start, end in _label_spans(key)
+    ]
+
+
+# The layout finder asks for the labels of a meta line two or three times
+# (is it meta, which source closes the body, the fields), and the label
+# pattern, led by a lookbehind, is tried at every character of the line.
+@functools.lru_cache(maxsize=256)
+def _label_spans(key: str) -> tuple[tuple[str, int, int], ...]:
+    """Each label of a line with the span of its value, up to the next label."""
     matches = list(_LABEL.finditer(key))
-    found = []
-    for i, match in enumerate(matches):
-        end = matches[i + 1].start() if i + 1 < len(matches) else len(key)
-        value = source[match.end() : end].strip(_EDGE)
-        label = match.group("label")
-        found.append(Labelled(LABELS[label], label, value))
-    return found
+    return tuple(
+        (
+            match.group("label"),
+            match.end(),
+            matches[i + 1].start() if i + 1 < len(matches) else len(key),
+        )
+        for i, match in enumerate(matches)
+    )
 
 
 def names(value: str) -> tuple[str, ...]:
@@ -119,7 +136,7 @@ def names(value: str) -> tuple[str, ...]:
         >>> names("张三、李四 王五")
         ('张三', '李四', '王五')
     """
-    value = re.split(r"(?:通讯员|实习生|摄影|记者|编辑|来源)", value)[0]
+    value = _NEXT_LABEL.split(value, maxsplit=1)[0]
     out = []
     for part in _SPLIT.split(value):
         part = part.strip(_EDGE)
@@ -142,6 +159,8 @@ def dateline_people(key: str, text: str) -> dict[str, tuple[str, ...]]:
         >>> dateline_people(line, line)
         {'reporters': ('魏星',), 'correspondents': ('张三',)}
     """
+    if "记者" not in key and "通讯员" not in key and "实习生" not in key:
+        return {}  # the dateline's credit needs one of these (特约记者 holds 记者)
     match = _DATELINE.match(key)
     if not match:
         return {}

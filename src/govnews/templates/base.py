@@ -13,8 +13,9 @@ either script and either punctuation width. Values are cut from the text.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
 import attrs
@@ -42,12 +43,34 @@ class Page:
     keys: tuple[str, ...]
     url: str | None = None
     hints: Mapping[str, str] = attrs.field(factory=dict)
+    # What every template asks of the page alike (the host, the joined head
+    # and tail that signatures are searched in), worked out once per page
+    # rather than once per template tried.
+    _memo: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     @property
     def host(self) -> str:
         """The URL's host name, lower case, or an empty string."""
-        match = re.match(r"^[a-z][a-z0-9+.-]*://([^/?#:]+)", self.url or "", re.IGNORECASE)
-        return match.group(1).lower() if match else ""
+        host = self._memo.get("host")
+        if host is None:
+            match = HOST.match(self.url or "")
+            host = self._memo["host"] = match.group(1).lower() if match else ""
+        return str(host)
+
+    @property
+    def head_and_tail(self) -> tuple[str, str]:
+        """The first 60 keys and, on a longer page, the last 60, each joined by line breaks.
+
+        Example:
+            >>> Page(lines=("a", "b"), keys=("a", "b")).head_and_tail
+            ('a\\nb', '')
+        """
+        found = self._memo.get("head")
+        if found is None:
+            keys = self.keys
+            tail = "\n".join(keys[-60:]) if len(keys) > 60 else ""
+            found = self._memo["head"] = ("\n".join(keys[:60]), tail)
+        return found
 
 
 @attrs.define
@@ -59,69 +82,107 @@ class Extraction:
     warnings: list[str] = attrs.field(factory=list)
 
 
+def _alternatives(*patterns: str) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
 def _any(*patterns: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
+    return re.compile(_alternatives(*patterns))
 
 
-GARBAGE = re.compile(r"^[\s|!\[\]()<>#*_\-=~.·•:]*$")
+def _on_first_use(pattern: str) -> Callable[[], re.Pattern[str]]:
+    # A class of Han characters costs a millisecond or two to compile (the
+    # compiler walks the whole range in Python); patterns that only some pages
+    # need are compiled when first asked for.
+    return functools.cache(lambda: re.compile(pattern))
+
+
+# How the line classifiers stay cheap. Python's regex engine skips through a
+# line in C only for a pattern whose every branch opens with a literal
+# character. A branch that opens with a class or a lookbehind has it try the
+# whole pattern at every character; a ``^\s*`` before a dozen branches is
+# tried again for every branch and every space of an indented line. So each
+# set of anchors is kept in parts:
+#
+# - ``*_ANYWHERE``: the branches that may match anywhere, each led by a
+#   literal, used with ``search`` on the key;
+# - ``*_LEAD``: the branches that must open the line's text, written without
+#   their ``^\s*`` and used with ``match`` on ``key.lstrip()``. No such branch
+#   can begin with white space, so this answers as ``^\s*`` on the key would.
+#
+# tests/test_templates.py checks each part against the single pattern it
+# replaced, on random lines.
+
+WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+"""The white space of ``str.isspace``, ``str.strip`` and a regex's ``\\s``: the same set."""
+GARBAGE_CHARS = WHITESPACE + "|![]()<>#*_-=~.·•:"
+"""The characters of a line of residue: it holds nothing else."""
+IMAGES = re.compile(r"[\s|]*(?:!\[[^\]]*\]\([^)]*\)[\s|]*)+")
+"""A line of nothing but Markdown images (``![alt](src)``), matched whole."""
 BREADCRUMB = re.compile(
     r"(?:您当前的位置|您现在的位置|当前位置|所在位置|您的位置|现在位置)\s{0,3}[:：]?\s{0,3}"
     r"|^\s{0,8}位置\s{0,3}[:：]\s{0,3}"
 )
 CRUMB_SPLIT = re.compile(r"(?:>>|>|›|»|→|＞)")
-NAVIGATION = _any(
-    r"^\s*(?:加入收藏|设为首页|进入旧版|返回首页|打印本页|关闭窗口|【打印】|【关闭】)",
-    r"^\s*字体\s*[:：]",
-    r"^\s*(?:字号|浏览字号)\s*[:：]",
-    r"^\s*分享到\s*[:：]?",
-    r"^\s*分享让更多人看到",
-    r"^\s*分享\s*$",
-    r"^\s*【\s*字体\s*[:：]",
-    r"^\s*【(?:打印本页|关闭窗口|打印|关闭|收藏)】",
-    r"^\s*(?:鲜花|握手|雷人|路过|鸡蛋)\s*$",
-    r"^\s*(?:上一篇|下一篇)\s*[:：]",
-    r"^\s*【?(?:大|中|小)\s+(?:大|中|小)\s+(?:大|中|小)】?\s*$",
+CRUMBS_START = re.compile(r"\s*(?:首页|网站首页|主页|[^\s>]{1,12}\s*(?:>>|>|›|»))")
+NAVIGATION_LEAD = _alternatives(
+    r"加入收藏|设为首页|进入旧版|返回首页|打印本页|关闭窗口|【打印】|【关闭】",
+    r"字体\s*[:：]",
+    r"(?:字号|浏览字号)\s*[:：]",
+    r"分享到\s*[:：]?",
+    r"分享让更多人看到",
+    r"分享\s*$",
+    r"【\s*字体\s*[:：]",
+    r"【(?:打印本页|关闭窗口|打印|关闭|收藏)】",
+    r"(?:鲜花|握手|雷人|路过|鸡蛋)\s*$",
+    r"(?:上一篇|下一篇)\s*[:：]",
+    r"【?(?:大|中|小)\s+(?:大|中|小)\s+(?:大|中|小)】?\s*$",
 )
-PROMO = _any(
-    r"扫一扫",
-    r"微信公众号",
-    r"更多(?:相关)?新闻及资讯请关注",
-    r"手机报",
-    r"爆料投诉",
-    r"^\s*(?:新闻热线|广告热线|投稿邮箱|联系电话)\s*[:：]?",
-    r"^\s*[\d\-]{7,14}\s*$",
-    r"下载.{0,6}客户端",
+PROMO_LEAD = r"(?:新闻热线|广告热线|投稿邮箱|联系电话)\s*[:：]?|[\d\-]{7,14}\s*$"
+PROMO_ANYWHERE = re.compile(
+    r"扫一扫|微信公众号|更多(?:相关)?新闻及资讯请关注|手机报|爆料投诉|下载.{0,6}客户端"
 )
-DISCLAIMER = _any(r"版权与免责声明", r"免责声明", r"版权声明", r"本网所载的?文")
-RELATED = _any(
-    r"^\s*(?:相关新闻|相关专题|相关阅读|相关链接|相关分类|相关文章|延伸阅读|推荐阅读|热点推荐|热门推荐)\s*[|｜]?\s*$",
-)
-FOOTER = _any(
-    r"增值电信业务经营许可证",
-    r"ICP备",
-    r"备案号",
-    r"版权所有",
-    r"[Cc]opyright",
-    r"©",
-    r"关于我们",
-    r"网站地图",
-    r"广告服务",
-    r"举报中心",
-    r"主办单位\s*[:：]",
-    r"网站标识码",
-    r"^\s*-\s*电子报\s*-\s*$",
-)
+CHROME_LEAD = re.compile(f"(?P<nav>{NAVIGATION_LEAD})|(?P<promo>{PROMO_LEAD})")
+"""Navigation or a promotion opening the line, in one match; ``lastgroup`` says which.
+
+Navigation is tried first, as :meth:`Template.role_of_chrome` gives it precedence.
+"""
+DISCLAIMER = re.compile(r"版权与免责声明|免责声明|版权声明|本网所载的?文")
 DISCLAIMER_END = re.compile(r"※\s*联系方式")
-CAPTION = _any(
-    r"^\s*[▲△■]",
-    r"^\s*图为",
-    r"^\s*[(（]?图\s*[:：]",
-    r"摄影\s*[|｜:：]",
-    r"[(（][^()（）]{1,20}\s*摄[)）]\s*$",
+RELATED_LEAD = re.compile(
+    r"(?:相关新闻|相关专题|相关阅读|相关链接|相关分类|相关文章|延伸阅读|推荐阅读|热点推荐|热门推荐)"
+    r"\s*[|｜]?\s*$"
 )
+FOOTER_ANYWHERE = re.compile(
+    r"增值电信业务经营许可证|ICP备|备案号|版权所有|Copyright|copyright|©|关于我们|网站地图"
+    r"|广告服务|举报中心|主办单位\s*[:：]|网站标识码"
+)
+FOOTER_LEAD = re.compile(r"-\s*电子报\s*-\s*$")
+FOOTER_START_ANYWHERE = re.compile(
+    f"{DISCLAIMER.pattern}|{DISCLAIMER_END.pattern}|{FOOTER_ANYWHERE.pattern}"
+)
+"""Every footer anchor that may stand anywhere: a line without one, nor
+:data:`FOOTER_START_LEAD`, is no footer line, and most lines are settled by the two."""
+FOOTER_START_LEAD = re.compile(f"{RELATED_LEAD.pattern}|{FOOTER_LEAD.pattern}")
+CAPTION_LEAD = r"[▲△■]|图为|[(（]?图\s*[:：]"
+CAPTION_ANYWHERE = re.compile(r"摄影\s*[|｜:：]|[(（][^()（）]{1,20}\s*摄[)）]\s*$")
+"""The caption anchors past the line's start; each holds 摄, looked for first."""
 SUMMARY = re.compile(r"^\s*【?(?:内容)?摘要】?\s*[:：]\s*")
 ORIGINAL_TITLE = re.compile(r"^\s*原标题\s*[:：]\s*")
+META_LEAD = re.compile(
+    r"(?P<summary>【?(?:内容)?摘要】?\s*[:：])|(?P<original>原标题\s*[:：])"
+    f"|(?P<caption>{CAPTION_LEAD})"
+)
+"""A summary, an original title or a caption opening the line, in that precedence.
+
+One match where :meth:`Template.mark_meta` would make three; ``lastgroup``
+says which.
+"""
 SIGNOFF = re.compile(r"^\s*[(（]?(?:完|编辑.{0,8}|责任编辑.{0,10})[)）]?\s*$")
+OUTLET = _on_first_use(r"[\u4e00-\u9fff]{2,8}(?:日报|晚报|新闻网|报|网|电视台)")
 KICKER_END = re.compile(
     r"(?:时强调|时指出|时要求|时表示|时说|强调|指出|要求|表示|提出|寄语|致信|回信)$"
 )
@@ -131,7 +192,50 @@ SUBTITLE_LIKE = _any(
     r"^.{1,10}(?:出席|参加|陪同|主持)$",
 )
 CLOSING_CREDIT = re.compile(r"^\s*[(（【\[]\s*(?:责编|责任编辑|编辑)\s*[:：]")
-SENTENCE_END = re.compile(r"[。!?！？;；]\s*$|[。][”\"]?\s*$")
+_SENTENCE_ENDS = ("。", "!", "?", "！", "？", ";", "；", "。”", '。"')
+HAN = re.compile(r"[\u4e00-\u9fff]")
+REACTION = re.compile(r"\s*鲜花\s*")
+SOURCE_END = re.compile(r"\s{2,}|\s[|｜]|\s(?=\d{4}[-年])")
+PHOTOGRAPHER = _on_first_use(r"(?:记者|摄影[|｜:：]\s*)([\u4e00-\u9fff]{2,4})\s*$")
+PHOTO_CREDIT = _on_first_use(
+    r"[(（](?:本报|特约)?(?:记者|通讯员)?\s*([\u4e00-\u9fff]{2,4})\s*摄[)）]\s*$"
+)
+HOST = re.compile(r"^[a-z][a-z0-9+.-]*://([^/?#:]+)", re.IGNORECASE)
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether a text ends a sentence: 。!?;, or 。” , then only white space.
+
+    ``rstrip`` strips exactly what a regex's ``\\s`` matches, so this is the
+    pattern ``[。!?！？;；]\\s*$|。[”"]?\\s*$`` without a regex tried at every
+    character.
+
+    Example:
+        >>> ends_sentence("会议要求。 "), ends_sentence("会议要求")
+        (True, False)
+    """
+    return text.rstrip().endswith(_SENTENCE_ENDS)
+
+
+# The roles bound to module names once: in Python 3.11 ``Role.BODY`` goes
+# through the enum's metaclass, about ten times the cost of a global, and the
+# layout finder compares roles a dozen times a line.
+_R_BLANK = Role.BLANK
+_R_BODY = Role.BODY
+_R_BREADCRUMB = Role.BREADCRUMB
+_R_CAPTION = Role.CAPTION
+_R_DISCLAIMER = Role.DISCLAIMER
+_R_FOOTER = Role.FOOTER
+_R_GARBAGE = Role.GARBAGE
+_R_KICKER = Role.KICKER
+_R_META = Role.META
+_R_NAVIGATION = Role.NAVIGATION
+_R_PROMO = Role.PROMO
+_R_RELATED = Role.RELATED
+_R_SIGNOFF = Role.SIGNOFF
+_R_SUBTITLE = Role.SUBTITLE
+_R_SUMMARY = Role.SUMMARY
+_R_TITLE = Role.TITLE
 
 
 class Template:
@@ -146,16 +250,24 @@ class Template:
         hosts: host names (or their suffixes) the template owns.
         url_pattern: a pattern URLs of the family match, on any host.
         signature: a pattern whose presence in the first lines identifies the family.
+        signature_needs: texts (or patterns) one of which every match of
+            ``signature`` holds; the signature is searched only where one is
+            found. Empty means always search. A speed-up only: a search over
+            some 60 lines is slow for a signature that opens with ``^``, a
+            class or ``.``, where looking for a literal is fast.
     """
 
     name: ClassVar[str] = "generic"
     hosts: ClassVar[tuple[str, ...]] = ()
     url_pattern: ClassVar[re.Pattern[str] | None] = None
     signature: ClassVar[re.Pattern[str] | None] = None
+    signature_needs: ClassVar[tuple[str | re.Pattern[str], ...]] = ()
     max_headline_lines: ClassVar[int] = 5
 
     def claims_url(self, page: Page) -> str | None:
         """Why the page's URL belongs to this template, or ``None``."""
+        if not page.url:
+            return None  # no host and no path to claim
         host = page.host
         for suffix in self.hosts:
             if host == suffix or host.endswith("." + suffix):
@@ -168,12 +280,28 @@ class Template:
         """Why the page's text looks like this template's, or ``None``."""
         if self.signature is None:
             return None
-        head = "\n".join(page.keys[:60])
-        tail = "\n".join(page.keys[-60:]) if len(page.keys) > 60 else ""
-        match = self.signature.search(head) or (self.signature.search(tail) if tail else None)
+        head, tail = page.head_and_tail
+        match = self.signature.search(head) if self.may_sign(head) else None
+        if match is None and tail and self.may_sign(tail):
+            match = self.signature.search(tail)
         if match:
             return f"page text has {match.group().strip()!r}"
         return None
+
+    def may_sign(self, text: str) -> bool:
+        """Whether ``text`` holds one of :attr:`signature_needs` (or none are given).
+
+        Example:
+            >>> from govnews.templates.discuz import Discuz
+            >>> Discuz().may_sign("Powered by Discuz! X3.4"), Discuz().may_sign("正文")
+            (True, False)
+        """
+        if not self.signature_needs:
+            return True
+        for need in self.signature_needs:
+            if need in text if isinstance(need, str) else need.search(text) is not None:
+                return True
+        return False
 
     # The extraction steps, in order. Each fills roles it is sure of and
     # leaves the rest as None for the next step.
@@ -189,35 +317,36 @@ class Template:
         body_start = self.mark_headline(page, roles, footer, fields)
         self.mark_body(page, roles, body_start, footer)
         self.read_fields(page, roles, fields)
-        final = [role if role is not None else Role.GARBAGE for role in roles]
+        final = [role if role is not None else _R_GARBAGE for role in roles]
         return Extraction(final, fields)
 
     def role_of_chrome(self, key: str) -> Role | None:
         """The role a line has wherever it stands, by its own anchors."""
-        if not key.strip():
-            return Role.BLANK
-        if GARBAGE.match(key) or re.fullmatch(r"[\s|]*(?:!\[[^\]]*\]\([^)]*\)[\s|]*)+", key):
-            return Role.GARBAGE
+        lead = key.lstrip()
+        if not lead:
+            return _R_BLANK
+        if not lead.lstrip(GARBAGE_CHARS) or ("![" in key and IMAGES.fullmatch(key)):
+            return _R_GARBAGE
         if self.is_breadcrumb(key):
-            return Role.BREADCRUMB
-        if NAVIGATION.search(key):
-            return Role.NAVIGATION
-        if PROMO.search(key):
-            return Role.PROMO
+            return _R_BREADCRUMB
+        opening = CHROME_LEAD.match(lead)
+        if opening is not None:
+            return _R_NAVIGATION if opening.lastgroup == "nav" else _R_PROMO
+        if PROMO_ANYWHERE.search(key):
+            return _R_PROMO
         return None
 
     def is_breadcrumb(self, key: str) -> bool:
         """Whether a line is the page's breadcrumb: a position label, or a short chain of ``>``."""
         if len(key) >= 160:
             return False
-        if BREADCRUMB.search(key):
+        if "位置" in key and BREADCRUMB.search(key):  # every position label holds 位置
             return True
-        separators = CRUMB_SPLIT.findall(key)
         return (
             len(key) <= 80
-            and (len(separators) >= 2 or ">>" in key)
-            and not SENTENCE_END.search(key)
-            and bool(re.match(r"\s*(?:首页|网站首页|主页|[^\s>]{1,12}\s*(?:>>|>|›|»))", key))
+            and not ends_sentence(key)
+            and (len(CRUMB_SPLIT.findall(key)) >= 2 or ">>" in key)
+            and CRUMBS_START.match(key) is not None
         )
 
     def mark_chrome(self, page: Page, roles: list[Role | None]) -> None:
@@ -227,12 +356,17 @@ class Template:
 
     def footer_role(self, key: str) -> Role | None:
         """The role of a line that starts (or sits in) the page footer."""
+        lead = key.lstrip()
+        if not lead or (
+            FOOTER_START_ANYWHERE.search(key) is None and FOOTER_START_LEAD.match(lead) is None
+        ):
+            return None  # most lines: no footer anchor of any kind
         if DISCLAIMER.search(key) or DISCLAIMER_END.search(key):
-            return Role.DISCLAIMER
-        if RELATED.search(key):
-            return Role.RELATED
-        if FOOTER.search(key):
-            return Role.FOOTER
+            return _R_DISCLAIMER
+        if RELATED_LEAD.match(lead):
+            return _R_RELATED
+        if FOOTER_ANYWHERE.search(key) or FOOTER_LEAD.match(lead):
+            return _R_FOOTER
         return None
 
     def find_footer(self, page: Page, roles: list[Role | None]) -> int:
@@ -245,26 +379,26 @@ class Template:
         for i, key in enumerate(page.keys):
             if roles[i] is None and len(key.strip()) >= 20:
                 seen_text = True
-            reaction = roles[i] is Role.NAVIGATION and re.fullmatch(r"\s*鲜花\s*", key)
+            reaction = roles[i] is _R_NAVIGATION and REACTION.fullmatch(key)
             if seen_text and (self.footer_role(key) is not None or reaction):
                 return i
         return len(page.keys)
 
     def mark_footer(self, page: Page, roles: list[Role | None], footer: int) -> None:
         """Roles of the footer lines: by their anchors, else by the block they sit in."""
-        region = Role.FOOTER
+        region = _R_FOOTER
         for i in range(footer, len(page.keys)):
+            if roles[i] in (_R_BLANK, _R_GARBAGE, _R_PROMO, _R_NAVIGATION):
+                continue
             key = page.keys[i]
             own = self.footer_role(key)
-            if roles[i] in (Role.BLANK, Role.GARBAGE, Role.PROMO, Role.NAVIGATION):
-                continue
-            if region is Role.DISCLAIMER and own in (None, Role.FOOTER):
-                own = Role.DISCLAIMER  # a disclaimer's items may name 版权所有 too
+            if region is _R_DISCLAIMER and own in (None, _R_FOOTER):
+                own = _R_DISCLAIMER  # a disclaimer's items may name 版权所有 too
             if own is not None:
                 roles[i] = own
                 region = own
                 if DISCLAIMER_END.search(key):
-                    region = Role.FOOTER
+                    region = _R_FOOTER
             else:
                 roles[i] = region
 
@@ -275,46 +409,51 @@ class Template:
             return False
         labels = read_labels(key, key)
         if any(x.field != "ignore" for x in labels) and (len(stripped) < 90 or len(labels) >= 2):
-            return not SENTENCE_END.search(stripped) or len(labels) >= 2
+            return not ends_sentence(stripped) or len(labels) >= 2
         stamp = find_stamp(key)
         return stamp is not None and len(stripped) <= 40 and stamp.start <= 4
 
     def mark_meta(self, page: Page, roles: list[Role | None], footer: int) -> None:
         """Meta lines, summary, original title and captions, above the footer."""
+        keys = page.keys
         for i in range(footer):
             if roles[i] is not None:
                 continue
-            key = page.keys[i]
-            if SUMMARY.match(key):
-                roles[i] = Role.SUMMARY
-            elif ORIGINAL_TITLE.match(key):
-                roles[i] = Role.META
-            elif CAPTION.search(key) and len(key) < 120:
-                roles[i] = Role.CAPTION
+            key = keys[i]
+            opening = META_LEAD.match(key.lstrip())
+            kind = opening.lastgroup if opening is not None else None
+            if kind == "summary":
+                roles[i] = _R_SUMMARY
+            elif kind == "original":
+                roles[i] = _R_META
+            elif len(key) < 120 and (
+                kind == "caption" or ("摄" in key and CAPTION_ANYWHERE.search(key) is not None)
+            ):
+                roles[i] = _R_CAPTION
             elif self.is_meta(key):
-                roles[i] = Role.META
+                roles[i] = _R_META
 
     def is_headline_like(self, key: str) -> bool:
         """Whether a line could be part of the headline block."""
         stripped = key.strip()
         return (
             1 < len(stripped) <= 64
-            and not SENTENCE_END.search(stripped)
+            and not ends_sentence(stripped)
             and not stripped.endswith((":", "："))
-            and bool(re.search(r"[\u4e00-\u9fff]", stripped))
+            and HAN.search(stripped) is not None
         )
 
     def is_paragraph_like(self, key: str) -> bool:
         """Whether a line reads as running text rather than a heading."""
         stripped = key.strip()
-        return len(stripped) > 64 or bool(SENTENCE_END.search(stripped))
+        return len(stripped) > 64 or ends_sentence(stripped)
 
     def mark_headline(
         self, page: Page, roles: list[Role | None], footer: int, fields: dict[str, Any]
     ) -> int:
         """Find the headline block; return the index where the body may begin."""
         open_lines = [i for i in range(footer) if roles[i] is None]
-        metas = [i for i in range(footer) if roles[i] is Role.META]
+        metas = [i for i in range(footer) if roles[i] is _R_META]
         first_text = next((i for i in open_lines if self.is_paragraph_like(page.keys[i])), footer)
         if metas and metas[0] < first_text:
             block = self._run_before(page, roles, metas[0])
@@ -324,14 +463,14 @@ class Template:
             after = block[-1] if block else -1
         for i in range(block[0] if block else after + 1):
             if roles[i] is None:
-                roles[i] = Role.NAVIGATION
+                roles[i] = _R_NAVIGATION
         self.split_headline(page, roles, block, fields)
         return after + 1
 
     def _run_before(self, page: Page, roles: list[Role | None], meta: int) -> list[int]:
         run: list[int] = []
         for i in range(meta - 1, -1, -1):
-            if roles[i] is Role.BLANK:
+            if roles[i] is _R_BLANK:
                 continue
             if roles[i] is not None or not self.is_headline_like(page.keys[i]):
                 break
@@ -344,7 +483,7 @@ class Template:
         run: list[int] = []
         for i in range(first_text):
             if roles[i] is not None:
-                if run and roles[i] is not Role.BLANK:
+                if run and roles[i] is not _R_BLANK:
                     break
                 continue
             if not self.is_headline_like(page.keys[i]):
@@ -377,13 +516,13 @@ class Template:
         if len(rest) >= 2 and (last_is_subtitle or len(rest) >= 3):
             subtitle = rest.pop()
         if kicker is not None:
-            roles[block[kicker]] = Role.KICKER
+            roles[block[kicker]] = _R_KICKER
             fields["kicker"] = texts[kicker]
         for j in rest:
-            roles[block[j]] = Role.TITLE
+            roles[block[j]] = _R_TITLE
         fields["title"] = " ".join(texts[j] for j in rest)
         if subtitle is not None:
-            roles[block[subtitle]] = Role.SUBTITLE
+            roles[block[subtitle]] = _R_SUBTITLE
             fields["subtitle"] = texts[subtitle].lstrip("—–- ")
 
     def is_signoff(self, key: str, source: str | None) -> bool:
@@ -393,9 +532,7 @@ class Template:
             return True
         if len(stripped) > 12:
             return False
-        return bool(source and stripped == source) or bool(
-            re.fullmatch(r"[\u4e00-\u9fff]{2,8}(?:日报|晚报|新闻网|报|网|电视台)", stripped)
-        )
+        return bool(source and stripped == source) or OUTLET().fullmatch(stripped) is not None
 
     def mark_body(self, page: Page, roles: list[Role | None], start: int, footer: int) -> None:
         """Open lines between the headline block and the footer are the body."""
@@ -404,7 +541,7 @@ class Template:
             (
                 i
                 for i in range(start, footer)
-                if roles[i] is Role.META
+                if roles[i] is _R_META
                 and CLOSING_CREDIT.match(page.keys[i])
                 and body
                 and body[0] < i
@@ -415,46 +552,46 @@ class Template:
         body = [i for i in body if i < closing]
         for i in range(closing, footer):
             if roles[i] is None:
-                roles[i] = Role.NAVIGATION
+                roles[i] = _R_NAVIGATION
         for i in body:
-            roles[i] = Role.BODY
+            roles[i] = _R_BODY
         for i in range(start):
             if roles[i] is None:
-                roles[i] = Role.NAVIGATION
+                roles[i] = _R_NAVIGATION
         # Close the body: trailing outlet names and sign-offs are not text.
         source = None
         for i in range(footer):
-            if roles[i] is Role.META:
+            if roles[i] is _R_META:
                 for item in read_labels(page.keys[i], page.keys[i]):
                     if item.field == "source" and item.value:
                         source = item.value
         for i in reversed(body):
             if self.is_signoff(page.keys[i], source):
-                roles[i] = Role.SIGNOFF
+                roles[i] = _R_SIGNOFF
                 continue
             break
 
     def read_fields(self, page: Page, roles: list[Role | None], fields: dict[str, Any]) -> None:
         """Read dates, credits, breadcrumb, summary and body from the roled lines."""
+        keys, lines = page.keys, page.lines
+        body: list[int] = []
         for i, role in enumerate(roles):
-            key, text = page.keys[i], page.lines[i]
-            if role is Role.META:
-                self.read_meta(key, text, fields)
-            elif role is Role.BREADCRUMB and "breadcrumb" not in fields:
-                fields["breadcrumb"] = self.read_breadcrumb(key, text)
-            elif role is Role.SUMMARY and "summary" not in fields:
-                fields["summary"] = text[SUMMARY.match(key).end() :].strip()  # type: ignore[union-attr]
-            elif role is Role.CAPTION:
+            if role is _R_BODY:
+                body.append(i)
+            elif role is _R_META:
+                self.read_meta(keys[i], lines[i], fields)
+            elif role is _R_BREADCRUMB and "breadcrumb" not in fields:
+                fields["breadcrumb"] = self.read_breadcrumb(keys[i], lines[i])
+            elif role is _R_SUMMARY and "summary" not in fields:
+                fields["summary"] = lines[i][SUMMARY.match(keys[i]).end() :].strip()  # type: ignore[union-attr]
+            elif role is _R_CAPTION:
+                key, text = keys[i], lines[i]
                 fields.setdefault("captions", []).append(text.strip())
                 fields.setdefault("photographers", []).extend(self.read_photographer(key, text))
-        paragraphs = [
-            page.lines[i].strip(" \t\ufffd") for i, r in enumerate(roles) if r is Role.BODY
-        ]
+        paragraphs = [lines[i].strip(" \t\ufffd") for i in body]
         fields["paragraphs"] = [p for p in paragraphs if p]
-        body_keys = [page.keys[i] for i, r in enumerate(roles) if r is Role.BODY][:2]
-        body_texts = [page.lines[i] for i, r in enumerate(roles) if r is Role.BODY][:2]
-        for key, text in zip(body_keys, body_texts, strict=True):
-            found = dateline_people(key.strip(), text.strip())
+        for i in body[:2]:
+            found = dateline_people(keys[i].strip(), lines[i].strip())
             for field, value in found.items():
                 fields.setdefault(field, []).extend(value)
             if found:
@@ -479,7 +616,7 @@ class Template:
 
     def clean_source(self, value: str) -> str | None:
         """A source or poster value without trailing chrome."""
-        value = re.split(r"\s{2,}|\s[|｜]|\s(?=\d{4}[-年])", value)[0].strip(" |｜")
+        value = SOURCE_END.split(value, maxsplit=1)[0].strip(" |｜")
         return value or None
 
     def read_breadcrumb(self, key: str, text: str) -> list[str]:
@@ -493,12 +630,10 @@ class Template:
     def read_photographer(self, key: str, text: str) -> list[str]:
         """The photographer named in a caption, if any."""
         source = text if len(text) == len(key) else key
-        match = re.search(r"(?:记者|摄影[|｜:：]\s*)([\u4e00-\u9fff]{2,4})\s*$", key)
+        match = PHOTOGRAPHER().search(key)
         if match:
             return [source[match.start(1) : match.end(1)]]
-        match = re.search(
-            r"[(（](?:本报|特约)?(?:记者|通讯员)?\s*([\u4e00-\u9fff]{2,4})\s*摄[)）]\s*$", key
-        )
+        match = PHOTO_CREDIT().search(key)
         if match:
             return [source[match.start(1) : match.end(1)]]
         return []

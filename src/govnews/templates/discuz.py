@@ -16,6 +16,7 @@ from govnews.templates.base import Template
 __all__ = ["Discuz"]
 
 _CRUMBS_END = re.compile(r"\s查看内容\s*$")
+_SPACES = re.compile(r"\s+")
 
 
 class Discuz(Template):
@@ -31,14 +32,16 @@ class Discuz(Template):
         r"|Powered by Discuz",
         re.MULTILINE,
     )
+    signature_needs = ("发布者", "查看内容", "Powered by Discuz")
 
     def is_breadcrumb(self, key: str) -> bool:
         """The breadcrumb ends in 查看内容, with or without its › separators."""
-        return (bool(_CRUMBS_END.search(key)) and len(key) < 160) or super().is_breadcrumb(key)
+        ends = len(key) < 160 and "查看内容" in key and _CRUMBS_END.search(key) is not None
+        return ends or super().is_breadcrumb(key)
 
     def read_breadcrumb(self, key: str, text: str) -> list[str]:
         """Crumbs split on › where it survived, else on the spaces left in its place."""
         crumbs = super().read_breadcrumb(key, text)
         if len(crumbs) == 1:
-            return [c for c in re.split(r"\s+", crumbs[0]) if c]
+            return [c for c in _SPACES.split(crumbs[0]) if c]
         return crumbs

@@ -27,6 +27,7 @@ class JxNews(Template):
     signature = re.compile(
         r"您当前的位置.{0,40}(?:大江网|中国江西网)|大江网\(中国江西网\)版权与免责声明"
     )
+    signature_needs = ("您当前的位置", "大江网(中国江西网)版权与免责声明")
 
     def claims_url(self, page: Page) -> str | None:
         """Main-site hosts only; city channels belong to ``jxnews-channel``."""

@@ -22,6 +22,7 @@ class JxNewsChannel(Template):
     name = "jxnews-channel"
     hosts = ("jxnews.com.cn",)
     signature = re.compile(r"大江网.{1,8}频道版权与免责声明|中国江西网.{1,6}讯\"的所有文字")
+    signature_needs = ("频道版权与免责声明", '讯"的所有文字')
 
     def claims_url(self, page: Page) -> str | None:
         """Channel hosts of jxnews.com.cn: any sub-host but the main site's."""

@@ -26,3 +26,4 @@ class People(Template):
         r"|学习大国|人民网.{0,4}吉林频道",
         re.MULTILINE,
     )
+    signature_needs = (re.compile(r"年\d{2}月\d{2}日"), "学习大国", "吉林频道")

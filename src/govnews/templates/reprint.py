@@ -24,3 +24,4 @@ class Reprint(Template):
         r"|^来源\s*[:：]\s*江西日报\s+作者\s*[:：].{0,20}时间\s*[:：]",
         re.MULTILINE,
     )
+    signature_needs = ("您现在的位置", "江西日报")
