@@ -27,6 +27,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+from typing import TypeVar
 
 __all__ = [
     "cache_dir",
@@ -43,6 +44,7 @@ __all__ = [
     "text_cost",
     "to_simplified",
     "word_count",
+    "words_of",
 ]
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -223,27 +225,31 @@ def cache_dir() -> Path | None:
 _CACHE_FORMAT = 1  # bump when a table's shape changes
 
 
-def _cached_table(name: str, build: Callable[[str], dict[str, int]]) -> dict[str, int]:
-    """A table built from jieba's dictionary, kept in the cache folder between processes.
+_T = TypeVar("_T", dict[str, int], str)
 
-    Reading the 5 MB dictionary and matching its 349,000 lines takes a third
-    of a second; loading a table back with marshal, a third of that. The
-    file is named after the dictionary's size and modification time, so a new
-    jieba makes a new table. Any trouble with the cache (unwritable, damaged,
-    another Python's marshal format) falls back to building the table.
+
+def _cached(name: str, source: Path | None, build: Callable[[], _T], kind: type[_T]) -> _T:
+    """A table built from a package's data, kept in the cache folder between processes.
+
+    Reading jieba's 5 MB dictionary and matching its 349,000 lines takes a
+    third of a second; loading a table back with marshal, a third of that.
+    The file is named after the source file's size and modification time,
+    so a new release of the package makes a new table. Any trouble with the
+    cache (unwritable, damaged, another Python's marshal format) falls back
+    to building the table.
     """
-    source = _package_file("jieba", "dict.txt")
     folder = cache_dir()
     path = None
     if source is not None and folder is not None:
-        stat = source.stat()
-        version = f"{_CACHE_FORMAT}-{marshal.version}-{stat.st_size}-{stat.st_mtime_ns}"
-        path = folder / f"{name}-{version}.marshal"
-        with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
-            loaded = marshal.loads(path.read_bytes())
-            if isinstance(loaded, dict):
-                return loaded
-    table = build(_dictionary_text())
+        with contextlib.suppress(OSError):
+            stat = source.stat()
+            version = f"{_CACHE_FORMAT}-{marshal.version}-{stat.st_size}-{stat.st_mtime_ns}"
+            path = folder / f"{name}-{version}.marshal"
+            with contextlib.suppress(ValueError, EOFError, TypeError):
+                loaded = marshal.loads(path.read_bytes())
+                if isinstance(loaded, kind):
+                    return loaded
+    table = build()
     if path is not None:
         with contextlib.suppress(OSError, ValueError):
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -251,6 +257,12 @@ def _cached_table(name: str, build: Callable[[str], dict[str, int]]) -> dict[str
             partial.write_bytes(marshal.dumps(table))
             os.replace(partial, path)  # whole or not at all, for concurrent workers
     return table
+
+
+def _cached_table(name: str, build: Callable[[str], dict[str, int]]) -> dict[str, int]:
+    # A table of jieba's dictionary (see _cached).
+    source = _package_file("jieba", "dict.txt")
+    return _cached(name, source, lambda: build(_dictionary_text()), dict)
 
 
 def _short_words(text: str) -> dict[str, int]:
@@ -309,6 +321,19 @@ def phrase_count(word: str) -> int:
     return _phrases().get(word, 0) if len(word) <= 4 else 0
 
 
+def words_of(size: int) -> dict[str, int]:
+    """The table :func:`phrase_count` reads for words of ``size`` characters (1 to 4).
+
+    For callers that look up many words of one size: one dictionary lookup
+    each instead of a call.
+
+    Example:
+        >>> words_of(2)["日报"] == phrase_count("日报")
+        True
+    """
+    return _frequencies()[0] if size <= 2 else _phrases()
+
+
 def char_count(char: str) -> int:
     """How often a Simplified character occurs in jieba's words of one or two characters.
 
@@ -351,6 +376,14 @@ def rare_han() -> re.Pattern[str]:
         >>> [m.group() for m in rare_han().finditer("國內娑擃厼")]
         ['擃', '厼']
     """
+    spec = importlib.util.find_spec("opencc")
+    source = Path(spec.origin) if spec is not None and spec.origin else None
+    # The class depends on OpenCC's tables: it is cached under its version.
+    return re.compile(f"[{_cached('rare-han', source, _rare_han_class, str)}]")
+
+
+def _rare_han_class() -> str:
+    # The body of rare_han's character class, as ranges of code points.
     common = set(_gb2312_han())
     blocks = _HAN_BLOCKS[:3]
     chars = [chr(code) for low, high in blocks for code in range(low, high + 1)]
@@ -368,11 +401,10 @@ def rare_han() -> re.Pattern[str]:
             ranges.append([code, code])
     low, high = _HAN_BLOCKS[3]
     ranges.append([low, high])
-    body = "".join(
+    return "".join(
         re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
         for a, b in ranges
     )
-    return re.compile(f"[{body}]")
 
 
 # The Han blocks of HAN: unified, extension A, compatibility, then the

@@ -42,6 +42,7 @@ import functools
 import itertools
 import math
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from govnews.records import Options
@@ -273,13 +274,6 @@ _GUESSABLE = 6.0  # char_cost below which a character may be guessed
 _GUESS_WEIGHT = 0.5  # how far a fitting guess counts when choosing between readings
 
 
-def _bonus(word: str) -> float:
-    count = lexicon.phrase_count(word)
-    if not count:
-        return 0.0
-    return 1.0 + len(word) / 2 + math.log1p(count) * _WORD_WEIGHT
-
-
 def _fit(char: str, before: str, after: str) -> float:
     """How well a candidate fits between its neighbours (higher is better).
 
@@ -302,6 +296,29 @@ def _between_han(before: str, after: str) -> bool:
 
 def _fit_simple(char: str, left: str, right: str, between_han: bool) -> float:
     # _fit with the context already in Simplified characters.
+    return _fit_in(char, left, right, between_han, _contexts(left, right))
+
+
+_Context = tuple[str, str, bool, bool, "Callable[[str], int | None]"]
+
+
+def _contexts(left: str, right: str) -> tuple[_Context, ...]:
+    """The context pieces around a candidate, for words of two to four characters.
+
+    Each is the text before and after the candidate, whether it takes
+    context on the left and on the right, and the lookup of the word table
+    of its length; made once for all the candidates of one place.
+    """
+    return tuple(
+        (left[len(left) - k :], right[:m], k > 0, m > 0, lexicon.words_of(k + m + 1).get)
+        for k, m in _SPANS
+        if k <= len(left) and m <= len(right)
+    )
+
+
+def _fit_in(
+    char: str, left: str, right: str, between_han: bool, contexts: tuple[_Context, ...]
+) -> float:
     simple = _simple(char)
     score = -lexicon.char_cost(char)
     if simple in _PUNCTUATION or simple in _ASCII_MARKS or char.isascii():
@@ -313,15 +330,15 @@ def _fit_simple(char: str, left: str, right: str, between_han: bool) -> float:
             score += _PUNCTUATION["。"] + 2.0  # 二是精准“查”。: a stop after the quote
         return score
     best_left = best_right = 0.0
-    for k, m in _SPANS:
-        if k > len(left) or m > len(right):
-            continue
-        bonus = _bonus(left[len(left) - k :] + simple + right[:m])
-        if bonus:
-            if k:
-                best_left = max(best_left, bonus)
-            if m:
-                best_right = max(best_right, bonus)
+    for before, after, on_left, on_right, count in contexts:
+        word = before + simple + after
+        found = count(word)
+        if found:
+            bonus = 1.0 + len(word) / 2 + math.log1p(found) * _WORD_WEIGHT
+            if on_left and bonus > best_left:
+                best_left = bonus
+            if on_right and bonus > best_right:
+                best_right = bonus
     return score + best_left + best_right
 
 
@@ -339,11 +356,12 @@ def _choose(candidates: tuple[str, ...], before: str, after: str, reading: str) 
     left = "".join(_simple(c) for c in before)
     right = "".join(_simple(c) for c in after)
     between = _between_han(before, after)
+    contexts = _contexts(left, right)
     # Rare characters (not in GB2312 in either script) are never guessed:
     # the fit of a common one decides, or the character is marked lost.
     scored = sorted(
         (
-            (_fit_simple(c, left, right, between), c)
+            (_fit_in(c, left, right, between, contexts), c)
             for c in candidates
             if lexicon.char_cost(c) < _GUESSABLE
         ),
