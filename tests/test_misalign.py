@@ -190,3 +190,19 @@ def test_most_damage_is_undone(errors: str, share: float) -> None:
         before += distance(damaged, fold(text))
         after += distance(repaired, fold(text))
     assert 1 - after / before >= share
+
+
+@given(
+    st.text(
+        st.sampled_from("漢字國中ABcdé ,。1\ue026ぁ─Φ擃à"),
+        max_size=40,
+    )
+)
+def test_first_look_searches_agree_with_one_alternation(text: str) -> None:
+    """The three class-led searches find what one alternation of them finds."""
+    joined = re.compile("|".join(f"(?:{p.pattern})" for p in misalign._FIRST_LOOK))
+    found = {m.start() for p in misalign._FIRST_LOOK for m in p.finditer(text)}
+    # An alternation reports one match per place and then moves past it: every
+    # place it reports must be found, and every found place must match there.
+    assert {m.start() for m in joined.finditer(text)} <= found
+    assert all(joined.match(text, index) for index in found)

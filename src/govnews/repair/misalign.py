@@ -663,7 +663,7 @@ def _repair(text: str, place: tuple[int, int, bool], floor: int) -> Change | Non
     )
 
 
-_TRAIL_ALONE = re.compile(rf"(?<=[{lexicon.HAN}])[\x40-\x7e](?=[{lexicon.HAN}])")
+_TRAIL_ALONE = re.compile(rf"[\x40-\x7e](?<=[{lexicon.HAN}].)(?=[{lexicon.HAN}])")
 
 
 @functools.lru_cache(maxsize=256)
@@ -708,26 +708,23 @@ def _lone_trails(text: str, taken: list[Change]) -> list[Change]:
     return changes
 
 
-# Private use, U+FFFD, kana, box drawing, or one or two Latin letters
-# between Han characters: what misread GBK pairs leave and clean text lacks.
-_STRONG_SIGN = re.compile(
-    f"[\ue000-\uf8ff\ufffd\u3040-\u30ff\u2500-\u257f]"
-    f"|(?<=[{lexicon.HAN}])[A-Za-z]{{1,2}}(?=[{lexicon.HAN}])"
-)
-
-
 # What _signed_lines looks for besides rare Han characters: a character
 # outside ASCII, Latin letters, CJK punctuation, Han and full-width forms,
 # other than the marks news text uses; an accented Latin letter (a pinyin
 # letter is a misread pair of row 8) next to a Han character; or one or two ASCII letters
 # after a Han character before anything but a letter or digit. A gloss's
 # tone-marked letters stand between ASCII letters, and are not a sign.
-_FIRST_LOOK = re.compile(
-    "[^\x00-\x7f\u00a0-\u024f\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
-    f"‘’“”{re.escape(''.join(sorted(_COMMON_SYMBOLS)))}]"
-    f"|[\u00c0-\u024f](?:(?<=[{lexicon.HAN}].)|(?=[{lexicon.HAN}]))"
-    f"|(?<=[{lexicon.HAN}])[A-Za-z]{{1,2}}(?![A-Za-z0-9])"
+_FIRST_LOOK = (
+    re.compile(
+        "[^\x00-\x7f\u00a0-\u024f\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+        f"‘’“”{re.escape(''.join(sorted(_COMMON_SYMBOLS)))}]"
+    ),
+    re.compile(f"[\u00c0-\u024f](?:(?<=[{lexicon.HAN}].)|(?=[{lexicon.HAN}]))"),
+    re.compile(f"[A-Za-z](?<=[{lexicon.HAN}].)[A-Za-z]?(?![A-Za-z0-9])"),
 )
+# Three searches, not one alternation: a pattern whose every branch starts
+# with one character class lets the engine skip in C to where a match can
+# begin; an alternation of different classes is tried at every character.
 
 
 def _signed_lines(text: str) -> list[tuple[int, int, list[int]]]:
@@ -741,7 +738,7 @@ def _signed_lines(text: str) -> list[tuple[int, int, list[int]]]:
     character by character. Each line comes as its span and the offsets of
     its signs within it.
     """
-    found = {match.start() for match in _FIRST_LOOK.finditer(text)}
+    found = {match.start() for pattern in _FIRST_LOOK for match in pattern.finditer(text)}
     if lexicon.has_rare_han(text):
         found.update(match.start() for match in lexicon.rare_han().finditer(text))
     lines: list[tuple[int, int, list[int]]] = []
