@@ -28,7 +28,16 @@ _ENTITY = r"&(?:[a-zA-Z]{2,8}|#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6});"
 
 @functools.lru_cache(maxsize=1)
 def _markup() -> re.Pattern[str]:
-    # Compiled on first use: most pages have no ``<`` or ``&`` at all.
+    # Compiled on first use: most pages have no ``<`` or ``&`` at all. One
+    # match is a run of touching tags and entities: an entity storm makes one
+    # change per run, not a change (and its memory) per entity. The run is
+    # bounded because the regex engine keeps a backtracking point for every
+    # repetition: an unbounded run of a million entities costs it gigabytes.
+    return re.compile(f"(?:{_TAG}|{_ENTITY}){{1,64}}", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _token() -> re.Pattern[str]:
     return re.compile(f"{_TAG}|{_ENTITY}", re.IGNORECASE)
 
 
@@ -58,24 +67,36 @@ def find_spaces(text: str, options: Options) -> list[Change]:
 
 
 def find_markup(text: str, options: Options) -> list[Change]:
-    """Stray tags to remove and entities to resolve.
+    """Stray tags to remove and entities to resolve, one change per run of them.
 
     Example:
-        >>> [c.after for c in find_markup("会议召开。</p>&ldquo;两个", Options())]
-        ['', '“']
+        >>> [(c.after, c.reason) for c in find_markup("会议召开。</p>两个&ldquo;", Options())]
+        [('', 'stray tag'), ('“', 'HTML entity')]
+        >>> [(c.after, c.reason) for c in find_markup("</p>&ldquo;", Options())]
+        [('“', 'stray tags and HTML entities')]
     """
     if "<" not in text and "&" not in text:
         return []
     from html import unescape  # loads the entity table; only pages with markup pay
 
     changes = []
+    token = _token()
     for match in _markup().finditer(text):
-        token = match.group()
-        if token.startswith("&"):
-            after = unescape(token)
-            if after == token or "\n" in after:
-                continue
-            changes.append(Change(match.start(), match.end(), after, reason="HTML entity"))
-        else:
-            changes.append(Change(match.start(), match.end(), "", reason="stray tag"))
+        pieces: list[str] = []
+        kinds = set()
+        for part in token.finditer(match.group()):
+            found = part.group()
+            if found.startswith("&"):
+                after = unescape(found)
+                if after == found or "\n" in after:
+                    pieces.append(found)  # not an entity Python knows, or a line break
+                    continue
+                kinds.add("HTML entity")
+                pieces.append(after)
+            else:
+                kinds.add("stray tag")
+                pieces.append("")
+        if kinds:
+            reason = kinds.pop() if len(kinds) == 1 else "stray tags and HTML entities"
+            changes.append(Change(match.start(), match.end(), "".join(pieces), reason=reason))
     return changes
