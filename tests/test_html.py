@@ -686,7 +686,7 @@ def test_layout_marks_cover_every_layout_selector(markup: str, doctype: str) -> 
         "div.rm_txt, div.text_title, #rwb_zw, #article_content, #click_div"
     )
     if root.css_first(selectors) is not None:
-        assert html._layout_marked(root)
+        assert html._layout_marked(html._scan(root))
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -700,7 +700,7 @@ def test_hints_agree_with_every_selector_asked(markup: str) -> None:
     assert root is not None
     fast = html._hints(root, page)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(html, "_layout_marked", lambda root: True)
+        patch.setattr(html, "_layout_marked", lambda nodes: True)
         assert html._hints(root) == fast
 
 
@@ -711,3 +711,66 @@ def test_pieces_with_a_nul_are_cleaned_one_by_one() -> None:
     assert html._clean(pieces) == expected
     assert html._clean(pieces[1:]) == expected[1:]
     assert html._clean([]) == []
+
+
+def test_render_ids_name_the_elements_they_stand_for() -> None:
+    """The ids the walk compares stand for the same tags as the names."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    unread_ids, block_ids, cell_ids, list_ids, br_id = html._render_ids()
+    names = sorted(html._BLOCK | html._CELL | html._LISTS | html._SKIP | {"br", "span", "x-y"})
+    page = "<!DOCTYPE html><!--c-->" + "".join(f"<{name}>y</{name}>" for name in names)
+    root = LexborHTMLParser(page).root
+    assert root is not None
+    assert root.parent is not None
+    for node in root.parent.traverse(include_text=True):
+        tag = node.tag
+        if tag == "-text":
+            assert node.tag_id not in unread_ids
+            continue
+        unread = tag is None or tag.startswith("-") or tag in html._SKIP
+        assert (node.tag_id in unread_ids) == unread, tag
+        assert (node.tag_id in block_ids) == (tag in html._BLOCK), tag
+        assert (node.tag_id in cell_ids) == (tag in html._CELL), tag
+        assert (node.tag_id in list_ids) == (tag in html._LISTS), tag
+        assert (node.tag_id == br_id) == (tag == "br"), tag
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\n\r\f\va\xa0\u3000\x00", max_size=40))
+def test_spaces_collapse_every_run_to_one_space(text: str) -> None:
+    """The pattern that leaves lone spaces alone collapses like the plain one."""
+    assert html._SPACES.sub(" ", text) == re.sub(r"[ \t\n\r\f\v]+", " ", text)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_PAGE_PARTS, st.just("\x00"), st.just("a\x00b")), max_size=12))
+def test_nul_is_dropped_as_if_never_written(parts: list[str]) -> None:
+    """NUL goes before parsing: a page reads as the page without it."""
+    page = "<html><body>" + "".join(parts)
+    assert to_lines(page) == to_lines(page.replace("\x00", ""))
+
+
+def test_founder_word_is_read_in_the_text_as_given() -> None:
+    """A comment whose word is cut by a lone surrogate is not a Founder one.
+
+    Encoding drops the surrogate and joins the word in the bytes Lexbor
+    reads; the text, as given, has no such word.
+    """
+    page = "<html><body><!--enpprop\ud800erty <title>题</title>--><p>正文</p>"
+    rendered = to_lines(page)
+    assert rendered.lines == ("正文",)
+    assert "layout" not in rendered.hints
+    assert to_lines(page.replace("\ud800", "")).hints["layout"] == "founder"
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["短_" + "很长的一段不是站名的文字" * 3, "甲_乙_" + "很长的一段不是站名的文字" * 3],
+)
+def test_title_ending_in_a_long_part_keeps_it(title: str) -> None:
+    """A last part too long for a site name stays in the title: no site name."""
+    assert split_site_name(title) == (title, "")
+    hints = to_lines(f"<html><head><title>{title}</title></head><body><p>x</p>").hints
+    assert hints["title"] == title
+    assert "site_name" not in hints

@@ -159,7 +159,9 @@ _SKIP = frozenset(
 )
 _LISTS = frozenset({"ul", "ol", "dl", "nav", "menu"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_SPACES = re.compile(r"[ \t\n\r\f\v]+")
+# Every run of whitespace made one space (``[ \t\n\r\f\v]+`` → " "), written
+# to leave a lone space unmatched: most runs are one, and a match costs.
+_SPACES = re.compile(r"[\t\n\r\f\v][ \t\n\r\f\v]*| [ \t\n\r\f\v]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufeff]")
 _CONTROL_NOT_NUL = re.compile(r"[\x01-\x08\x0b-\x1f\x7f\ufeff]")
 _SITE_SEP = re.compile(
@@ -338,12 +340,40 @@ def _link_only_walk(node: LexborNode) -> bool:
     return linked > 0 and loose <= linked
 
 
+@functools.cache
+def _render_ids() -> tuple[frozenset[int], frozenset[int], frozenset[int], frozenset[int], int]:
+    """Lexbor's ids for the nodes :func:`_events` treats apart.
+
+    Returns the ids of the nodes never read (the :data:`_SKIP` elements,
+    comments and the doctype: with text and elements, all an HTML parser
+    builds), of the :data:`_BLOCK`, :data:`_CELL` and :data:`_LISTS`
+    elements, and of ``<br>``. Fixed in Lexbor's tag table like those of
+    :func:`_tag_ids`: a tag name is a new string each time it is asked for.
+    """
+    from selectolax.lexbor import LexborHTMLParser, create_tag
+
+    document = LexborHTMLParser("<!DOCTYPE html><!--x-->").root
+    document = document.parent if document is not None else None
+    if document is None:  # pragma: no cover - Lexbor always builds it
+        raise RuntimeError("selectolax did not parse a doctype and a comment")
+    others = {node.tag_id for node in document.traverse() if not node.is_element_node}
+    return (
+        _tag_ids()[2] | others,
+        frozenset(create_tag(name).tag_id for name in _BLOCK),
+        frozenset(create_tag(name).tag_id for name in _CELL),
+        frozenset(create_tag(name).tag_id for name in _LISTS),
+        create_tag("br").tag_id,
+    )
+
+
 def _events(root: LexborNode) -> list[str]:
     """The page as a list of text pieces, line breaks and cell marks.
 
     A text piece that is exactly a line break counts as one, as it always
     has: the line stream depends on it.
     """
+    text_id, link_id, _skip = _tag_ids()
+    unread_ids, block_ids, cell_ids, list_ids, br_id = _render_ids()
     events: list[str] = []
     append = events.append
     # Each entry: the next sibling to go on with once a subtree is done, and
@@ -357,27 +387,27 @@ def _events(root: LexborNode) -> list[str]:
             node, block = stack.pop()
             if block:
                 append(_BREAK)
-        tag = node.tag
-        if tag == "-text":
+        tag_id = node.tag_id
+        if tag_id == text_id:
             text = node.text_content
             if text:
                 append(text)
-        elif tag is None or tag in _SKIP or tag.startswith("-"):
+        elif tag_id in unread_ids:
             pass
-        elif tag == "br":
+        elif tag_id == br_id:
             append(_BREAK)
         else:
             attributes = node.attributes
             if not (
                 _hidden(attributes)
-                or (tag in _LISTS and _link_only(node))
-                or (tag == "a" and _control(attributes))
+                or (tag_id in list_ids and _link_only(node))
+                or (tag_id == link_id and _control(attributes))
             ):
-                if tag in _CELL:
+                if tag_id in cell_ids:
                     append(_CELL_MARK)
                     block = False
                 else:
-                    block = tag in _BLOCK
+                    block = tag_id in block_ids
                     if block:
                         append(_BREAK)
                 child = node.first_child
@@ -463,6 +493,8 @@ def split_site_name(title: str) -> tuple[str, str]:
     while cut > 1 and len(parts[cut - 1]) <= 24:
         cut -= 1
     cut = max(cut, 1)
+    if cut == len(parts):  # the last part is long: it is the title's, not a site name
+        return title, ""
     head = parts[0] + "".join(seps[i - 1] + parts[i] for i in range(1, cut))
     tail = parts[cut] + "".join(seps[i - 1] + parts[i] for i in range(cut + 1, len(parts)))
     return head.strip(), tail.strip()
@@ -487,7 +519,8 @@ def _unlabel(value: str) -> str:
     return _LABEL_PREFIX.sub("", value).strip(" ()（）\xa0\u3000")
 
 
-def _meta(root: LexborNode, hints: dict[str, str]) -> None:
+def _meta(nodes: list[LexborNode], hints: dict[str, str]) -> None:
+    """Hints from the ``<meta>`` elements among ``nodes`` (see :func:`_scan`)."""
     names = {
         "description": "description",
         "keywords": "keywords",
@@ -506,7 +539,10 @@ def _meta(root: LexborNode, hints: dict[str, str]) -> None:
         "og:title": "title",
         "articletitle ": "title",
     }
-    for node in root.css("meta"):
+    meta_id = _meta_id()
+    for node in nodes:
+        if node.tag_id != meta_id:
+            continue
         attributes = node.attributes
         key = (attributes.get("name") or attributes.get("property") or "").strip().lower()
         value = _SPACES.sub(" ", _CONTROL.sub("", attributes.get("content") or "")).strip()
@@ -554,16 +590,35 @@ _MARK_IDS = (
 _MARK_CLASSES = ("position", "rm_txt", "text_title")
 
 
-def _layout_marked(root: LexborNode) -> bool:
+@functools.cache
+def _meta_id() -> int:
+    """Lexbor's fixed id for ``<meta>``."""
+    from selectolax.lexbor import create_tag
+
+    return create_tag("meta").tag_id
+
+
+def _scan(root: LexborNode) -> list[LexborNode]:
+    """The elements the hints read attributes of: ``<meta>`` and any with an
+    id or a class, in document order.
+
+    Each query walks the whole tree inside Lexbor, so the meta tags and the
+    layout marks share one.
+    """
+    return root.css("meta, [id], [class]")
+
+
+def _layout_marked(nodes: list[LexborNode]) -> bool:
     """Whether the page may have one of the elements the layout hints read.
 
-    Most pages have none, and one query for the few elements with an id or a
-    class, read as lowered text (a superset of what the selectors match, in
-    quirks mode too), answers that for the dozen selectors of the layouts.
+    Most pages have none, and the ids and classes of ``nodes`` (see
+    :func:`_scan`), read as lowered text (a superset of what the selectors
+    match, in quirks mode too), answer that for the dozen selectors of the
+    layouts.
     """
     ids: list[str] = []
     classes: list[str] = []
-    for node in root.css("[id], [class]"):
+    for node in nodes:
         attributes = node.attributes
         ids.append(attributes.get("id") or "")
         classes.append(attributes.get("class") or "")
@@ -579,19 +634,21 @@ def _hints(root: LexborNode, source: str | None = None) -> dict[str, str]:
     """The markup's evidence; ``source`` is the page as parsed, when known."""
     hints: dict[str, str] = {}
     page_title = _first(root, "head title", "title")
+    head = ""
     if page_title:
         hints["page_title"] = page_title
-        _head, tail = split_site_name(page_title)
+        head, tail = split_site_name(page_title)
         if tail:
             hints["site_name"] = tail
-    _meta(root, hints)
+    nodes = _scan(root)
+    _meta(nodes, hints)
     # A comment's text is the page's text, so a page without the word has no
     # Founder comment, and its comments need not be walked.
     if source is None or "enpproperty" in source:
         _founder(root, hints)
-    if not _layout_marked(root) and "discuz" not in hints.get("generator", "").lower():
+    if not _layout_marked(nodes) and "discuz" not in hints.get("generator", "").lower():
         if "title" not in hints and page_title:
-            hints["title"] = split_site_name(page_title)[0]
+            hints["title"] = head
         return {key: value for key, value in hints.items() if value}
     # jxnews (Enorth): Baidu-news microformat ids and the position block.
     pubtime = _first(root, "#pubtime_baidu")
@@ -667,7 +724,7 @@ def _hints(root: LexborNode, source: str | None = None) -> dict[str, str]:
         if summary:
             hints["summary"] = re.sub(r"^\s*摘要\s*[:：]\s*", "", summary)
     if "title" not in hints and page_title:
-        hints["title"] = split_site_name(page_title)[0]
+        hints["title"] = head
     return {key: value for key, value in hints.items() if value}
 
 
@@ -699,7 +756,8 @@ def _may_nest_deep(data: bytes) -> bool:
     give the text back unchanged.
     """
     openers = _DEEP_OPENERS.finditer(data.lower())
-    return sum(1 for _ in itertools.islice(openers, _MAX_DEPTH + 1)) > _MAX_DEPTH
+    # islice steps over the first _MAX_DEPTH matches without a Python loop.
+    return next(itertools.islice(openers, _MAX_DEPTH, None), None) is not None
 
 
 def to_lines(text: str) -> Rendered:
@@ -713,11 +771,14 @@ def to_lines(text: str) -> Rendered:
         >>> page.hints["title"], page.hints["site_name"]
         ('标题', '某某网')
     """
-    text = text.replace("\x00", "")
     # Lexbor reads UTF-8; encoding here, as selectolax would, gives the bytes
-    # the deep-nesting check below looks at.
+    # the checks below look at. They are the cheaper to search, and NUL, the
+    # marks and "<" are the same single bytes in both.
     data = text.encode("utf-8", "ignore")
-    if text.count("<") > 4 * _MAX_DEPTH and _may_nest_deep(data):
+    if b"\x00" in data:
+        text = text.replace("\x00", "")
+        data = data.replace(b"\x00", b"")
+    if _may_nest_deep(data) and data.count(b"<") > 4 * _MAX_DEPTH:
         text = _flatten_deep(text)
         data = text.encode("utf-8", "ignore")
     from selectolax.lexbor import LexborHTMLParser
@@ -726,4 +787,7 @@ def to_lines(text: str) -> Rendered:
     root = tree.root
     if root is None:
         return Rendered(())
-    return Rendered(tuple(_render(root)), _hints(root, text))
+    # Dropping lone surrogates cannot make the word, so bytes without it
+    # prove the text has none.
+    source = text if b"enpproperty" in data else ""
+    return Rendered(tuple(_render(root)), _hints(root, source))
