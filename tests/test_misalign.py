@@ -10,6 +10,12 @@ What is asserted, and why:
   characters the bytes cannot prove marked lost (U+FFFD);
 - clean text (the example pages' sentences, in Simplified and Traditional,
   and mixes with ASCII, numbers and URLs) is never changed;
+- runs whose bytes prove too little for the margin (two or three characters
+  before U+FFFD, one misread pair before an ASCII trail byte, or no strong
+  sign left by a decoder that ignored errors) come back when the guessed
+  first and last characters clearly fit, and a
+  run with no sign but second-level characters amid text without words is
+  found;
 - a repair never leaves generated damage further from the clean text than
   it found it by more than one character (Levenshtein distance), and over a
   fixed sample, half of it Traditional, it undoes at least 65% of the damage
@@ -206,3 +212,74 @@ def test_first_look_searches_agree_with_one_alternation(text: str) -> None:
     # place it reports must be found, and every found place must match there.
     assert {m.start() for m in joined.finditer(text)} <= found
     assert all(joined.match(text, index) for index in found)
+
+
+def test_short_run_beside_a_strong_sign_read_on_clear_guesses() -> None:
+    """Two to five misread characters before a dangling lead (U+FFFD) come back.
+
+    The bytes prove too little of so short a run to clear the margin alone;
+    beside U+FFFD, clear guesses of its first and last characters tip it.
+    """
+    for clean, lost, damaged in (
+        ("研究全省疫情防控工作汇报,研究", "作", "研究全省疫情防控工骰惚\ufffd,研究"),
+        ("利用廣播、電子屏等方式,循環", "電", "利用廣播、娮悠恋确绞\ufffd,循環"),
+    ):
+        position = clean.encode("gb18030").index(lost.encode("gb18030"))
+        assert drop_byte(clean, position, "replace") == damaged
+        assert apply(damaged, misalign.find(damaged, OPTIONS)) == clean
+
+
+def test_run_without_a_sign_is_read_on_clear_guesses() -> None:
+    """A run the decoder left with no strong sign (errors ignored) comes back exactly.
+
+    一个欢乐祥和平安的春节。 misread is ordinary characters, with no U+FFFD or
+    private use; the bytes prove ten characters and words, yet price the
+    two they cannot prove as lost, and the clear guesses make the case.
+    """
+    clean = "确保群众过一个欢乐祥和平安的春节。"
+    position = clean.encode("gb18030").index("一个".encode("gb18030")) + 1
+    damaged = drop_byte(clean, position, "ignore")
+    assert damaged == "确保群众过腋龌独窒楹推桨驳拇航凇"
+    assert apply(damaged, misalign.find(damaged, OPTIONS)) == clean
+
+
+def test_run_found_by_second_level_characters_alone() -> None:
+    """A signless run is found where GB2312's second level stands amid text without words.
+
+    来之不易的疫情防控成果 misread with errors ignored holds no private use, no
+    U+FFFD and no rare character; 榉 and 爻 (second level) in a stretch with no
+    word, which reads with words one byte later, are the sign.
+    """
+    clean = "巩固好当前来之不易的疫情防控成果,要"
+    damaged = drop_byte(clean, 13, "ignore")
+    assert damaged == "巩固好当前来植灰椎囊咔榉揽爻晒,要"
+    lines = misalign._signed_lines(damaged)
+    assert lines
+    assert all(reach == misalign._NEAR for _, reach in lines[0][2])
+    changes = misalign.find(damaged, OPTIONS)
+    assert apply(damaged, changes) == "巩固好当前来之不易的疫情防控成\ufffd,要"
+    assert [change.lost for change in changes] == [1]
+
+
+def test_second_level_characters_in_words_are_no_sign() -> None:
+    """Second-level characters in clean text stand in words, or read as none in step."""
+    for text in ("九江浔阳区", "五陂鎮等地", "易燕萍來到後埠街實地督導", "一目瞭然"):
+        assert all(
+            reach != misalign._NEAR
+            for _, _, signs in misalign._signed_lines(text)
+            for _, reach in signs
+        )
+        assert misalign.find(text, OPTIONS) == []
+
+
+def test_one_misread_pair_before_an_ascii_trail_byte() -> None:
+    """政協 misread is 䥇f: the f is 協's trail byte, 政 the clear guess for the rest.
+
+    The bytes prove only the run's last character, a sign no clean text has
+    (a lone letter between Chinese characters) backs it, and the guess fits.
+    """
+    for clean, lost in (("區政協副主席林建梅來到", "政"), ("保障,保證物資正常供給,切實保", "物")):
+        position = clean.encode("gb18030").index(lost.encode("gb18030"))
+        damaged = drop_byte(clean, position, "replace")
+        assert damaged != clean
+        assert apply(damaged, misalign.find(damaged, OPTIONS)) == clean

@@ -24,12 +24,19 @@ Detection is cheap and precise: a run is only looked at where private-use
 code points, symbols that have no business between Chinese characters
 (kana, box drawing, pinyin letters), U+FFFD, a lone ASCII letter between
 Chinese characters, rare characters, or five characters in a row without a
-word among them appear. A rewrite is kept only when what the bytes prove,
-with every guessed character counted as lost, makes the stretch clearly
-more plausible (:data:`MARGIN`, or :data:`STRONG_MARGIN` beside a sign no
-clean text has); without such a sign the bytes must also prove three
-characters and a word. Each place is tried with a bounded number of run
-starts and ends, priced in O(1) each from prefix sums, so the pass is linear.
+word among them appear. A decoder that drops what it cannot read may leave
+none of the strong signs; a character of GB2312's second level (a third of
+misread pairs, few of clean text's) inside four characters without a word,
+which read a byte later hold one, is looked at too. A rewrite is kept when
+what the bytes prove, with every guessed character counted as lost, makes
+the stretch clearly more plausible (:data:`MARGIN`, or :data:`STRONG_MARGIN`
+beside a sign no clean text has); without such a sign the bytes must also
+prove three characters and a word. A short run proves too little for that:
+it is kept when both guesses are clear, the run starts at the suspicious
+characters, and the guesses make the stretch much more plausible while the
+bytes alone do not make it less so. Each place is tried with a bounded
+number of run starts and ends, priced in O(1) each from prefix sums, so the
+pass is linear.
 
 What is not done: a decoder that dropped the pairs it could not read (seed
 003) leaves one wrong character per dropped pair inside a run, which the
@@ -79,6 +86,13 @@ _PROVEN_WEAK = 3  # the same where only rare characters or no words gave the run
 _WORDLESS = 5  # Han characters in a row without a word among them
 _MAX_RUN = 600  # characters; a misaligned run ends at the line's end anyway
 _LOST = "\ufffd"
+# Where the guessed first and last characters may tip a reading (see _kept):
+# the cost the stretch must shed with the guesses counted, and how much dearer
+# what the bytes alone prove may leave it, beside a strong sign and without.
+# Chosen on generated damage of other seeds than the repair benchmark's:
+# there they undo more, leave no more runs worse, and touch no clean text.
+_GUESSED_MARGIN, _GUESSED_FLOOR = 8.0, -2.0
+_GUESSED_MARGIN_WEAK, _GUESSED_FLOOR_WEAK = 10.0, 2.0
 _SYLLABLE = re.compile(rf"\(([a-zü{'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ'}]{{1,6}})\)")
 
 # Symbols of GB2312's rows 1 to 9 that real news text uses; the rest of those
@@ -346,13 +360,18 @@ def _fit_in(
 _SPANS = tuple((k, m) for k in range(4) for m in range(4) if 2 <= k + m + 1 <= 4)
 
 
-@functools.lru_cache(maxsize=4096)
 def _choose(candidates: tuple[str, ...], before: str, after: str, reading: str) -> str:
     """The candidate that clearly fits best, or U+FFFD when none clearly does."""
+    return _ranked(candidates, before, after, reading)[0]
+
+
+@functools.lru_cache(maxsize=4096)
+def _ranked(candidates: tuple[str, ...], before: str, after: str, reading: str) -> tuple[str, str]:
+    """What :func:`_choose` gives, and the candidate that fits best even if not clearly."""
     if reading:
         candidates = tuple(c for c in candidates if reading in lexicon.readings(c))
         if len(candidates) == 1:
-            return candidates[0]
+            return candidates[0], candidates[0]
     left = "".join(_simple(c) for c in before)
     right = "".join(_simple(c) for c in after)
     between = _between_han(before, after)
@@ -368,13 +387,15 @@ def _choose(candidates: tuple[str, ...], before: str, after: str, reading: str) 
         reverse=True,
     )
     if not scored:
-        return _LOST
+        return _LOST, _LOST
     best_score, best = scored[0]
     rival = next((s for s, c in scored[1:] if _simple(c) != _simple(best)), -math.inf)
     # The winner must fit with a word or as punctuation, and beat the rest.
-    if best_score < 0.0 or best_score - rival < 2.0:
-        return _LOST
-    return best
+    if best_score < 0.0:
+        return _LOST, _LOST
+    if best_score - rival < 2.0:
+        return _LOST, best
+    return best, best
 
 
 @functools.lru_cache(maxsize=65536)
@@ -540,27 +561,31 @@ class _Stretch:
         if run_end - start < 1 or run_end - first > len(self.pairs):
             return None
         inner = (start - first, run_end - first - 1)  # aligned[inner[0]:inner[1]]
-        if inner[1] <= inner[0] or self.bad[inner[1]] - self.bad[inner[0]]:
+        # One misread pair before an ASCII trail byte proves no character
+        # inside the run, but its last one: 商貿 misread is 少Q.
+        if inner[1] < inner[0] + (tail is None) or self.bad[inner[1]] - self.bad[inner[0]]:
             return None
         lead = self.pairs[run_end - first - 1][1]
         if tail is not None:
             ending = _pair(lead, tail) if lead >= 0x81 else None
             if ending is None:
                 return None
-            sure = ending
+            sure = likely_ending = ending
         else:
             if lead < 0x81:
                 return None
             reading = _gloss_at(text, end)
             after = "" if reading else text[end : end + 3]
             known = "".join(self.aligned[max(inner[1] - 3, inner[0]) : inner[1]])
-            ending = _choose(_leading(lead), known, after.split("\n")[0], reading)
+            ending, likely_ending = _ranked(_leading(lead), known, after.split("\n")[0], reading)
             # A gloss after the run names its last character: a strong sign.
             sure = ending if reading and ending != _LOST else _LOST
             strong = strong or sure != _LOST
-        if inner[1] - inner[0] + (sure != _LOST) < 2 and not _PRIVATE.search(text, start, end):
-            # One proven character between two guesses proves nothing, unless
-            # the run held a private-use code point, which text never has.
+        # One proven character between two guesses proves little, unless the
+        # run held a private-use code point, which text never has: such a
+        # run is only read again beside a strong sign, on clear guesses.
+        thin = inner[1] - inner[0] + (sure != _LOST) < 2 and not _PRIVATE.search(text, start, end)
+        if thin and not strong:
             return None
         # Without a strong sign, rare characters alone must not be traded for
         # lost ones: the bytes must prove a few characters, and a word.
@@ -569,24 +594,30 @@ class _Stretch:
             inner[1] - inner[0] < _PROVEN_WEAK or fixed.links[inner[1] - 1] == fixed.links[inner[0]]
         ):
             return None
-        opening = _choose(
+        following = "".join(self.aligned[inner[0] : min(inner[0] + 3, inner[1])])
+        opening, likely_opening = _ranked(
             _sharing(self.pairs[inner[0]][0]),
             text[max(start - 3, 0) : start].split("\n")[-1],
-            "".join(self.aligned[inner[0] : min(inner[0] + 3, inner[1])]),
+            following if following or sure == _LOST else sure,
             "",
         )
         low, high = self.low, self.high
         prefix = self.shown.span(0, start - low)
         suffix = self.shown.span(end - low, high - low)
         middle = fixed.span(*inner)
-        head, last = self.aligned[inner[0]], self.aligned[inner[1] - 1]
+        empty = inner[1] == inner[0]
+        head = "" if empty else self.aligned[inner[0]]
+        last = "" if empty else self.aligned[inner[1] - 1]
         left = text[start - 1] if start > low else ""
         right = text[end] if end < high else ""
 
         def total(opening: str, ending: str) -> float:
             cost = prefix + middle + suffix + _unit(opening) + _unit(ending)
             cost -= _link(left, opening) if left else 0.0
-            cost -= _link(opening, head) + _link(last, ending)
+            if empty:
+                cost -= _link(opening, ending)
+            else:
+                cost -= _link(opening, head) + _link(last, ending)
             return cost - (_link(ending, right) if right else 0.0)
 
         # The guessed characters were chosen to fit: only what the bytes prove
@@ -597,9 +628,19 @@ class _Stretch:
         proven = total(_LOST, sure) + _standing(text[start])
         if sure == _LOST:
             proven += _standing(text[run_end - 1])
-        rank = total(_LOST, sure) + _GUESS_WEIGHT * (total(opening, ending) - total(_LOST, sure))
+        # Between readings, a guess too close to call still counts by the
+        # candidate that fits best: a run that starts where the loss was
+        # should not lose to one that keeps a misread pair because its own
+        # first character could be told.
+        likely = total(likely_opening, likely_ending)
+        rank = total(_LOST, sure) + _GUESS_WEIGHT * (likely - total(_LOST, sure))
         after = opening + "".join(self.aligned[inner[0] : inner[1]]) + ending
-        return _Candidate(rank, proven, start, end, after, opening + ending, strong)
+        guessed = total(opening, ending)
+        if opening == _LOST:
+            guessed += _standing(text[start])
+        if ending == _LOST and sure == _LOST:
+            guessed += _standing(text[run_end - 1])
+        return _Candidate(rank, proven, start, end, after, opening + ending, strong, guessed, thin)
 
 
 def _standing(shown: str) -> float:
@@ -617,6 +658,29 @@ class _Candidate(NamedTuple):
     after: str  # the run read again, not yet folded
     guessed: str  # the first and last characters, guessed or U+FFFD
     strong: bool  # whether a strong sign backs the run
+    guessed_cost: float  # the cost with the guesses as chosen
+    thin: bool  # whether the bytes prove fewer than two characters
+
+
+def _kept(before: float, candidate: _Candidate, early: bool) -> bool:
+    """Whether a reading makes the stretch (costing ``before``) clearly more plausible.
+
+    ``early`` says the run starts before the place's first suspicious
+    character.
+    """
+    gain = before - candidate.proven
+    if not candidate.thin and gain >= (STRONG_MARGIN if candidate.strong else MARGIN):
+        return True
+    # What the bytes prove is not enough; the guesses may tip it when both
+    # were clear, the run starts at the suspicious characters, and the bytes
+    # do not speak against it.
+    if early or _LOST in candidate.guessed:
+        return False
+    if candidate.strong:
+        floor, margin = _GUESSED_FLOOR, _GUESSED_MARGIN
+    else:
+        floor, margin = _GUESSED_FLOOR_WEAK, _GUESSED_MARGIN_WEAK
+    return gain >= floor and before - candidate.guessed_cost >= margin
 
 
 def _repair(text: str, place: tuple[int, int, bool], floor: int) -> Change | None:
@@ -647,7 +711,7 @@ def _repair(text: str, place: tuple[int, int, bool], floor: int) -> Change | Non
             candidate = stretch.read(start, end, tail, place[2])
             if candidate is None:
                 continue
-            if before - candidate.proven < (STRONG_MARGIN if candidate.strong else MARGIN):
+            if not _kept(before, candidate, start < place[0]):
                 continue
             if best is None or candidate.rank < best.rank:
                 best = candidate
@@ -722,12 +786,25 @@ _FIRST_LOOK = (
     re.compile(f"[\u00c0-\u024f](?:(?<=[{lexicon.HAN}].)|(?=[{lexicon.HAN}]))"),
     re.compile(f"[A-Za-z](?<=[{lexicon.HAN}].)[A-Za-z]?(?![A-Za-z0-9])"),
 )
+# GB2312's second level: a third of the pairs a misread run is made of, and
+# seldom in clean text, where one mostly stands in a word with a neighbour.
+_LEVEL_TWO = re.compile(
+    "["
+    + "".join(
+        sorted(
+            bytes((lead, trail)).decode("gb2312", "ignore")
+            for lead in range(0xD8, 0xF8)
+            for trail in range(0xA1, 0xFF)
+        )
+    )
+    + "]"
+)
 # Three searches, not one alternation: a pattern whose every branch starts
 # with one character class lets the engine skip in C to where a match can
 # begin; an alternation of different classes is tried at every character.
 
 
-def _signed_lines(text: str) -> list[tuple[int, int, list[int]]]:
+def _signed_lines(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
     """The lines that show a sign of a misread run, in order, with where the signs are.
 
     The cheap first look: a compiled search for characters news text seldom
@@ -736,32 +813,80 @@ def _signed_lines(text: str) -> list[tuple[int, int, list[int]]]:
     alone after one (``意識`` misread ends ``庾R``: 0x52 is the trail byte of
     識), and rare Han characters. Lines without any are never scanned
     character by character. Each line comes as its span and the offsets of
-    its signs within it.
+    its signs within it, each with how far around it a run is looked for.
+
+    Where the decoder dropped what it could not read, a run may hold none of
+    these: a character of GB2312's second level amid four Han characters
+    without a word, which read one byte later hold one, is the sign then, and
+    only its own stretch is scanned.
     """
-    found = {match.start() for pattern in _FIRST_LOOK for match in pattern.finditer(text)}
+    found = dict.fromkeys(
+        (match.start() for pattern in _FIRST_LOOK for match in pattern.finditer(text)), _WINDOW
+    )
     if lexicon.has_rare_han(text):
-        found.update(match.start() for match in lexicon.rare_han().finditer(text))
-    lines: list[tuple[int, int, list[int]]] = []
+        found.update(dict.fromkeys(map(re.Match.start, lexicon.rare_han().finditer(text)), _WINDOW))
+    for match in _LEVEL_TWO.finditer(text):
+        index = match.start()
+        if index not in found and _in_wordless(text, index) and _worded_in_step(text, index):
+            found[index] = _NEAR
+    lines: list[tuple[int, int, list[tuple[int, int]]]] = []
     for index in sorted(found):
         if lines and index < lines[-1][1]:
-            lines[-1][2].append(index - lines[-1][0])
+            lines[-1][2].append((index - lines[-1][0], found[index]))
             continue
         start = text.rfind("\n", 0, index) + 1
         end = text.find("\n", index)
-        lines.append((start, len(text) if end < 0 else end, [index - start]))
+        lines.append((start, len(text) if end < 0 else end, [(index - start, found[index])]))
     return lines
 
 
+def _in_wordless(text: str, index: int) -> bool:
+    # Whether text[index] stands in four Han characters in a row with no
+    # word among them: one fewer than _WORDLESS, as a run's first or last
+    # misread pair may form a word with the text beside it by chance.
+    low = index
+    while low > 0 and index - low < _WORDLESS and _han_pair(text, low - 1):
+        low -= 1
+    high = index + 1
+    while high < len(text) and high - low < _WORDLESS and _han_pair(text, high - 1):
+        high += 1
+    return high - low >= _WORDLESS - 1
+
+
+def _worded_in_step(text: str, index: int) -> bool:
+    # Whether the characters around text[index], read one byte later, hold
+    # a word: a misread run does, clean text read out of step seldom does.
+    reading = ""
+    for here, there in itertools.pairwise(text[max(index - 3, 0) : index + 4]):
+        first, second = _char_bytes(here), _char_bytes(there)
+        char = _pair(first[1], second[0]) if first and second and first[1] >= 0x81 else None
+        if char is None or not lexicon.is_han(char):
+            reading = ""
+            continue
+        if reading and _joined(reading + char):
+            return True
+        reading = char
+    return False
+
+
+def _han_pair(text: str, index: int) -> bool:
+    # Whether text[index] and the next are Han characters that form no word.
+    pair = text[index : index + 2]
+    return lexicon.is_han(pair[0]) and lexicon.is_han(pair[1]) and not _joined(pair)
+
+
 _WINDOW = 48  # characters on each side of a sign that are scanned for a run
+_NEAR = 16  # the same for a sign that only a wordless stretch gives
 
 
-def _windows(size: int, signs: list[int]) -> list[tuple[int, int]]:
+def _windows(size: int, signs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     # The stretches of a line around its signs, merged where they touch:
     # a paragraph of a thousand characters with one sign is scanned for a
     # hundred. (Where a run starts and ends is still read off the whole line.)
     spans: list[tuple[int, int]] = []
-    for sign in signs:
-        low, high = max(sign - _WINDOW, 0), min(sign + _WINDOW, size)
+    for low, high in sorted(
+        (max(sign - reach, 0), min(sign + reach, size)) for sign, reach in signs
+    ):
         if spans and low <= spans[-1][1]:
             spans[-1] = (spans[-1][0], max(spans[-1][1], high))
         else:
@@ -769,7 +894,7 @@ def _windows(size: int, signs: list[int]) -> list[tuple[int, int]]:
     return spans
 
 
-def _find_in_line(line: str, signs: list[int]) -> list[Change]:
+def _find_in_line(line: str, signs: list[tuple[int, int]]) -> list[Change]:
     marks = [
         (index + low, weight)
         for low, high in _windows(len(line), signs)
