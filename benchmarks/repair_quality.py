@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import re
 import sys
 import time
 from collections.abc import Callable
@@ -44,29 +43,20 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
-from tests.damage import HAN, apply, distance, drop_byte, fold, han_bytes  # noqa: E402
+from tests.damage import (  # noqa: E402
+    HAN,
+    apply,
+    clean_sentences,
+    distance,
+    drop_byte,
+    fold,
+    han_bytes,
+)
 
 from govnews.records import Options  # noqa: E402
 from govnews.repair import Change, glosses, lexicon, misalign, mojibake  # noqa: E402
 
 OPTIONS = Options()
-GLOSS = re.compile(r"\([a-zü\u00e0-\u01dc]{1,6}\)")
-DAMAGED = re.compile("[\ue000-\uf8ff\ufffd?]|娑擃|確;|確!")
-
-
-def clean_sentences() -> list[str]:
-    """Clean sentences of the example pages: glosses stripped, damaged lines left out."""
-    found: list[str] = []
-    for path in sorted((ROOT / "examples").glob("*.txt")):
-        for line in path.read_text("utf-8").splitlines():
-            line = GLOSS.sub("", line).strip()
-            if DAMAGED.search(line):
-                continue
-            for sentence in re.split(r"(?<=[。;!])", line):
-                sentence = sentence.strip()
-                if 6 <= len(sentence) <= 160 and len(HAN.findall(sentence)) >= 4:
-                    found.append(sentence)
-    return found
 
 
 def gloss(text: str, rng: random.Random) -> str:

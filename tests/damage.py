@@ -8,11 +8,31 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from pathlib import Path
 
 from govnews.repair import lexicon
 from govnews.repair.change import Change
 
 HAN = re.compile(f"[{lexicon.HAN}]")
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+GLOSS = re.compile(r"\([a-zü\u00e0-\u01dc]{1,6}\)")
+# Lines of the example pages with damage of their own (lost or misread characters).
+DAMAGED = re.compile("[\ue000-\uf8ff\ufffd?]|娑擃|確;|確!")
+
+
+def clean_sentences() -> list[str]:
+    """Clean sentences of the example pages: glosses stripped, damaged lines left out."""
+    found: list[str] = []
+    for path in sorted(EXAMPLES.glob("*.txt")):
+        for line in path.read_text("utf-8").splitlines():
+            line = GLOSS.sub("", line).strip()
+            if DAMAGED.search(line):
+                continue
+            for sentence in re.split(r"(?<=[。;!])", line):
+                sentence = sentence.strip()
+                if 6 <= len(sentence) <= 160 and len(HAN.findall(sentence)) >= 4:
+                    found.append(sentence)
+    return found
 
 
 def fold(text: str) -> str:

@@ -40,31 +40,15 @@ from hypothesis import strategies as st
 import govnews
 from govnews.records import Options
 from govnews.repair import misalign
-from tests.damage import HAN, apply, distance, drop_byte, fold, han_bytes
+from tests.damage import apply, clean_sentences, distance, drop_byte, fold, han_bytes
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-GLOSS = re.compile(r"\([a-zü\u00e0-\u01dc]{1,6}\)")
-DAMAGED = re.compile("[\ue000-\uf8ff\ufffd?]|娑擃|確;|確!")
 OPTIONS = Options()
 KEEP_SCRIPT = Options(simplified=False)
 _S2T = opencc.OpenCC("s2t").convert
 
 
-def _sentences() -> list[str]:
-    found = []
-    for path in sorted(EXAMPLES.glob("*.txt")):
-        for line in path.read_text("utf-8").splitlines():
-            line = GLOSS.sub("", line).strip()
-            if DAMAGED.search(line):
-                continue
-            for sentence in re.split(r"(?<=[。;!])", line):
-                sentence = sentence.strip()
-                if 6 <= len(sentence) <= 160 and len(HAN.findall(sentence)) >= 4:
-                    found.append(sentence)
-    return found
-
-
-SENTENCES = _sentences()
+SENTENCES = clean_sentences()
 sentence = st.sampled_from(SENTENCES)
 traditional = sentence.map(_S2T)
 ascii_token = st.sampled_from(
