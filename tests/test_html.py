@@ -774,3 +774,37 @@ def test_title_ending_in_a_long_part_keeps_it(title: str) -> None:
     hints = to_lines(f"<html><head><title>{title}</title></head><body><p>x</p>").hints
     assert hints["title"] == title
     assert "site_name" not in hints
+
+
+def _flatten_by_substitution(text: str) -> str:
+    # The first definition of _flatten_deep: every block tag through one
+    # re.sub callback, deep ones replaced.
+    depth = dropped = 0
+
+    def visit(match: re.Match[str]) -> str:
+        nonlocal depth, dropped
+        if match.group(1):
+            if dropped:
+                dropped -= 1
+                return "<br>"
+            depth = max(0, depth - 1)
+            return match.group()
+        if depth >= html._MAX_DEPTH:
+            dropped += 1
+            return "<br>"
+        depth += 1
+        return match.group()
+
+    return html._DEEP.sub(visit, text)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["<div>", "</div>", "<ul>", "</ul>", "<li>", "x", "</p>", "<section a>"]),
+        max_size=1200,
+    )
+)
+def test_flattening_cuts_only_at_deep_tags(parts: list[str]) -> None:
+    """Deep block tags become <br> exactly as the substitution made them."""
+    text = "<div>" * (html._MAX_DEPTH - 8) + "".join(parts)  # near the limit, both ways
+    assert html._flatten_deep(text) == _flatten_by_substitution(text)

@@ -729,24 +729,33 @@ def _hints(root: LexborNode, source: str | None = None) -> dict[str, str]:
 
 
 def _flatten_deep(text: str) -> str:
-    """Turn block tags nested past :data:`_MAX_DEPTH` into ``<br>`` s."""
+    """Turn block tags nested past :data:`_MAX_DEPTH` into ``<br>`` s.
+
+    Only the replaced tags cut the text: the pieces kept between them are
+    slices, so a page of a million nested tags does not become a list of a
+    million copies of them.
+    """
     depth = dropped = 0
-
-    def visit(match: re.Match[str]) -> str:
-        nonlocal depth, dropped
+    pieces: list[str] = []
+    cursor = 0
+    for match in _DEEP.finditer(text):
         if match.group(1):
-            if dropped:
-                dropped -= 1
-                return "<br>"
-            depth = max(0, depth - 1)
-            return match.group()
-        if depth >= _MAX_DEPTH:
+            if not dropped:
+                depth = max(0, depth - 1)
+                continue
+            dropped -= 1
+        elif depth < _MAX_DEPTH:
+            depth += 1
+            continue
+        else:
             dropped += 1
-            return "<br>"
-        depth += 1
-        return match.group()
-
-    return _DEEP.sub(visit, text)
+        pieces.append(text[cursor : match.start()])
+        pieces.append("<br>")
+        cursor = match.end()
+    if not pieces:
+        return text
+    pieces.append(text[cursor:])
+    return "".join(pieces)
 
 
 def _may_nest_deep(data: bytes) -> bool:
