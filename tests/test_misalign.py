@@ -267,3 +267,11 @@ def test_one_misread_pair_before_an_ascii_trail_byte() -> None:
         damaged = drop_byte(clean, position, "replace")
         assert damaged != clean
         assert apply(damaged, misalign.find(damaged, OPTIONS)) == clean
+
+
+@pytest.mark.parametrize(
+    "text", ["0闻è", "α粒子的能量", "β受体阻滞剂", "José穆里尼奥说", "第3版é", "2020年ㄅ"]
+)
+def test_letters_and_digits_beside_chinese_are_no_strong_sign(text: str) -> None:
+    """Greek, pinyin and bopomofo letters and ASCII digits stand in clean text too."""
+    assert misalign.find(text, OPTIONS) == []

@@ -120,9 +120,11 @@ def _fold(char: str) -> str:
 @functools.lru_cache(maxsize=65536)
 def _char_bytes(char: str) -> bytes | None:
     # The two bytes a character of a misread run was decoded from; ASCII
-    # punctuation and letters are full-width forms the crawl folded.
+    # punctuation and letters are full-width forms the crawl folded. Digits
+    # are not taken: a misread pair is a full-width digit once in thousands,
+    # while digits beside Chinese (2020年, 第3版) are everywhere in news.
     code = ord(char)
-    if 0x21 <= code <= 0x7E:
+    if 0x21 <= code <= 0x7E and not 0x30 <= code <= 0x39:
         char = chr(code + 0xFEE0)
     elif code < 0x80:
         return None
@@ -152,7 +154,7 @@ def _simple(char: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def _weight(char: str) -> int:
-    """How strongly one character suggests a misread run: 0, 1 (rare) or 3."""
+    """How strongly one character suggests a misread run: 0, 1 (rare), 2 or 3 (strong)."""
     code = ord(char)
     if code < 0x80:
         return 0
@@ -163,7 +165,12 @@ def _weight(char: str) -> int:
     if char in _COMMON_SYMBOLS or 0xFF00 <= code <= 0xFFEF:
         return 0
     data = _char_bytes(char)
-    return 3 if data is not None and 0xA1 <= data[0] <= 0xA9 else 0
+    if data is None or not 0xA1 <= data[0] <= 0xA9:
+        return 0
+    # Greek, Cyrillic, pinyin and bopomofo letters (rows 6 to 8) also stand in
+    # clean text (α粒子, a gloss, a name): they mark a place, but only the
+    # other rows' symbols, kana and box drawing are a sign clean text lacks.
+    return 2 if 0xA6 <= data[0] <= 0xA8 else 3
 
 
 @functools.lru_cache(maxsize=65536)
@@ -224,7 +231,7 @@ def _suspects(text: str) -> list[tuple[int, int]]:
             marks.append((index, 3))  # a dangling lead shown as U+FFFD
             continue
         weight = max(_weight(char), index in wordless)
-        if weight == 3 and char.isalpha() and ord(char) < 0x3000:
+        if weight >= 2 and char.isalpha() and ord(char) < 0x3000:
             # A letter is only odd between Chinese characters, not inside
             # a gloss or a word of Latin, Greek or Cyrillic letters.
             before = text[index - 1] if index else " "
@@ -544,7 +551,7 @@ class _Stretch:
             found = _pair(here[1], there[0]) if here[1] >= 0x81 else None
             # Read in step, a run is text again: no kana, box drawing or
             # pinyin letters, which only misread pairs give.
-            aligned.append(_LOST if found is None or _weight(found) == 3 else found)
+            aligned.append(_LOST if found is None or _weight(found) >= 2 else found)
         self.aligned = aligned
         self.bad = [0]
         for read in aligned:
@@ -645,7 +652,7 @@ class _Stretch:
 
 def _standing(shown: str) -> float:
     # What a lost mark costs above U+FFFD's price when it replaces ``shown``.
-    if _weight(shown) == 3:
+    if _weight(shown) >= 2:
         return 0.0
     return max(_unit(shown) - _unit(_LOST), 0.0)
 
