@@ -808,3 +808,35 @@ def test_flattening_cuts_only_at_deep_tags(parts: list[str]) -> None:
     """Deep block tags become <br> exactly as the substitution made them."""
     text = "<div>" * (html._MAX_DEPTH - 8) + "".join(parts)  # near the limit, both ways
     assert html._flatten_deep(text) == _flatten_by_substitution(text)
+
+
+def test_dense_markup_is_rendered_from_its_text() -> None:
+    """Past DENSE_TAGS tags a page is read without a tree: text kept, layout not."""
+    cells = "<tr><td>甲</td><td>乙</td></tr>" * (html.DENSE_TAGS // 6 + 1)
+    page = (
+        f"<html><body><script>var x = '<p>不是正文</p>';</script><p>标题&amp;正文</p><table>{cells}"
+    )
+    rendered = to_lines(page)
+    assert rendered.lines[0] == "标题&正文"
+    assert set(rendered.lines[1:]) == {"甲", "乙"}
+    assert "不是正文" not in "".join(rendered.lines)
+    assert "rendering" in rendered.hints
+    assert set(rendered.hints) <= set(html.HINT_KEYS)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["<script>", "</script>", "<!--", "-->", "<style>", "</STYLE >", "正文", "<p>"]
+        ),
+        max_size=60,
+    )
+)
+def test_cutting_hidden_blocks_keeps_text_outside_them(parts: list[str]) -> None:
+    """What the cut keeps is never inside a comment, script or style, and text before any is kept."""
+    text = "".join(parts)
+    kept = html._cut_hidden(text)
+    first = html._CUT_OPEN.search(text)
+    prefix = text if first is None else text[: first.start()]
+    assert kept.startswith(prefix)
+    assert len(kept) <= len(text)

@@ -37,7 +37,7 @@ import attrs
 if TYPE_CHECKING:  # the parser loads with the first page, not with govnews
     from selectolax.lexbor import LexborNode
 
-__all__ = ["HINT_KEYS", "Rendered", "looks_like_html", "split_site_name", "to_lines"]
+__all__ = ["DENSE_TAGS", "HINT_KEYS", "Rendered", "looks_like_html", "split_site_name", "to_lines"]
 
 HINT_KEYS = (
     "page_title",
@@ -56,6 +56,7 @@ HINT_KEYS = (
     "summary",
     "generator",
     "layout",
+    "rendering",
 )
 """The hint names :func:`to_lines` may return, each a plain string.
 
@@ -64,7 +65,20 @@ off it; ``title``, ``kicker`` and ``subtitle`` come from the page's own
 headline markup (or the ``<title>`` when there is none); ``published`` is a
 date as written; ``dateline`` is a meta line as the markup groups it;
 ``layout`` names the markup family recognised (``jxnews``, ``people-old``,
-``people-new``, ``discuz``, ``founder``).
+``people-new``, ``discuz``, ``founder``); ``rendering`` says why a page was
+rendered from its text without a document tree (see :data:`DENSE_TAGS`).
+"""
+
+DENSE_TAGS = 100_000
+"""Tags beyond which a page is rendered from its text, not through a document tree.
+
+Lexbor's tree costs some 200 bytes a node, and a page that is nothing but
+markup (a hundred thousand nested lists, a table of a million cells) has a
+node every few bytes: as a tree it would take fifty times its size. A news
+page has a few thousand tags. Past this many, the scripts, styles and
+comments are cut, block tags become line breaks, other tags go and entities
+are resolved, all in passes linear in the page; the text is kept, the
+layout's hints are not, and the hint ``rendering`` says so.
 """
 
 _HTML = re.compile(
@@ -769,6 +783,57 @@ def _may_nest_deep(data: bytes) -> bool:
     return next(itertools.islice(openers, _MAX_DEPTH, None), None) is not None
 
 
+_DENSE_BLOCK = re.compile(
+    r"</?(?:p|div|br|li|ul|ol|dl|dt|dd|tr|td|th|table|h[1-6]|section|article|header|footer"
+    r"|blockquote|pre|form|nav|main|aside|center)\b[^<>]{0,2000}>",
+    re.IGNORECASE,
+)
+_DENSE_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,2000}>")
+_CUT_OPEN = re.compile(r"<!--|<(script|style)\b", re.IGNORECASE)
+_CUT_CLOSE = {
+    "": re.compile("-->"),
+    "script": re.compile(r"</script\s*>", re.IGNORECASE),
+    "style": re.compile(r"</style\s*>", re.IGNORECASE),
+}
+
+
+def _cut_hidden(text: str) -> str:
+    # Comments, scripts and styles cut with searches that only move forward:
+    # one that is never closed takes the rest of the page, and the whole
+    # pass stays linear however many are left open.
+    pieces: list[str] = []
+    cursor = 0
+    while True:
+        opened = _CUT_OPEN.search(text, cursor)
+        if opened is None:
+            break
+        pieces.append(text[cursor : opened.start()])
+        closed = _CUT_CLOSE[(opened.group(1) or "").lower()].search(text, opened.end())
+        if closed is None:
+            cursor = len(text)
+            break
+        cursor = closed.end()
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def _render_dense(text: str) -> Rendered:
+    """A page of more than :data:`DENSE_TAGS` tags rendered from its text.
+
+    Example:
+        >>> _render_dense("<ul><li>甲<li>乙</ul><script>x()</script><p>丙&amp;丁").lines
+        ('甲', '乙', '丙&丁')
+    """
+    from html import unescape
+
+    text = _DENSE_TAG.sub("", _DENSE_BLOCK.sub("\n", _cut_hidden(text)))
+    lines = (
+        _SPACES.sub(" ", _CONTROL.sub("", unescape(line))).strip() for line in text.split("\n")
+    )
+    reason = f"more than {DENSE_TAGS:,} tags: rendered from the text, without a document tree"
+    return Rendered(tuple(line for line in lines if line), {"rendering": reason})
+
+
 def to_lines(text: str) -> Rendered:
     """Render an HTML page to lines and read the markup's evidence.
 
@@ -787,6 +852,8 @@ def to_lines(text: str) -> Rendered:
     if b"\x00" in data:
         text = text.replace("\x00", "")
         data = data.replace(b"\x00", b"")
+    if data.count(b"<") > DENSE_TAGS:
+        return _render_dense(text)
     if _may_nest_deep(data) and data.count(b"<") > 4 * _MAX_DEPTH:
         text = _flatten_deep(text)
         data = text.encode("utf-8", "ignore")
