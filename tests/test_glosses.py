@@ -106,3 +106,8 @@ def test_lost_glossed_character_without_fit_is_marked() -> None:
     result = govnews.repair("的?xiǎng)", GLOSS_ONLY)
     assert "\ufffd" in result.text or "(" not in result.text
     assert result.text.count("?") == 0
+
+
+def test_a_toneless_gloss_alone_is_removed() -> None:
+    """A neutral-tone reading has no tone mark: 地(de) is a gloss all the same."""
+    assert govnews.repair("農村地(de)區").text == "农村地区"

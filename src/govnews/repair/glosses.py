@@ -110,8 +110,8 @@ def find(text: str, options: Options) -> list[Change]:
         >>> [c.after for c in find("國內(nèi)(擴(kuò)大)", Options())]
         ['', '']
     """
-    if ")" not in text or not _TONED.search(text):
-        return []
+    if ")" not in text:
+        return []  # no gloss without a closing parenthesis (a toneless one, 地(de), has no mark)
     changes: list[Change] = []
     for match in _GLOSS.finditer(text):
         syllable = match.group("syllable")
