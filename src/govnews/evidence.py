@@ -137,8 +137,6 @@ def apply(fields: dict[str, Any], hints: Mapping[str, str]) -> list[str]:
     warnings: list[str] = []
     if not hints:
         return warnings
-    if hints.get("rendering"):
-        warnings.append(hints["rendering"])  # the page was read without its layout
     hints = _in_script_of_text(fields, hints)
     markup_title = hints.get("title", "").strip()
     _split_kicker(fields, hints)

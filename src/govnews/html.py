@@ -56,7 +56,6 @@ HINT_KEYS = (
     "summary",
     "generator",
     "layout",
-    "rendering",
 )
 """The hint names :func:`to_lines` may return, each a plain string.
 
@@ -65,8 +64,7 @@ off it; ``title``, ``kicker`` and ``subtitle`` come from the page's own
 headline markup (or the ``<title>`` when there is none); ``published`` is a
 date as written; ``dateline`` is a meta line as the markup groups it;
 ``layout`` names the markup family recognised (``jxnews``, ``people-old``,
-``people-new``, ``discuz``, ``founder``); ``rendering`` says why a page was
-rendered from its text without a document tree (see :data:`DENSE_TAGS`).
+``people-new``, ``discuz``, ``founder``).
 """
 
 DENSE_TAGS = 100_000
@@ -78,7 +76,7 @@ node every few bytes: as a tree it would take fifty times its size. A news
 page has a few thousand tags. Past this many, the scripts, styles and
 comments are cut, block tags become line breaks, other tags go and entities
 are resolved, all in passes linear in the page; the text is kept, the
-layout's hints are not, and the hint ``rendering`` says so.
+layout's hints are not, and :attr:`Rendered.warnings` says so.
 """
 
 _HTML = re.compile(
@@ -225,10 +223,12 @@ class Rendered:
     Attributes:
         lines: the page's text, one line per block, no empty lines.
         hints: markup evidence by name (see :data:`HINT_KEYS`).
+        warnings: what the rendering could not do, for the Article's warnings.
     """
 
     lines: tuple[str, ...]
     hints: Mapping[str, str] = attrs.field(factory=dict)
+    warnings: tuple[str, ...] = ()
 
 
 def looks_like_html(text: str) -> bool:
@@ -831,7 +831,7 @@ def _render_dense(text: str) -> Rendered:
         _SPACES.sub(" ", _CONTROL.sub("", unescape(line))).strip() for line in text.split("\n")
     )
     reason = f"more than {DENSE_TAGS:,} tags: rendered from the text, without a document tree"
-    return Rendered(tuple(line for line in lines if line), {"rendering": reason})
+    return Rendered(tuple(line for line in lines if line), warnings=(reason,))
 
 
 def to_lines(text: str) -> Rendered:

@@ -166,7 +166,7 @@ def assemble(
         encoding=decoded.encoding,
         encoding_found_by=decoded.found_by,
         site_reason=reason,
-        warnings=tuple(found.warnings),
+        warnings=(*rendered.warnings, *found.warnings),
         kicker=_text(fields, "kicker"),
         title=_text(fields, "title"),
         subtitle=_text(fields, "subtitle"),
