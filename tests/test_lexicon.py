@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -82,3 +84,28 @@ def test_word_tables_are_cached_between_processes(
     assert lexicon._cached_table("words", lexicon._short_words) == built
     monkeypatch.setenv("GOVNEWS_CACHE_DIR", "")
     assert lexicon._cached_table("words", lambda text: {"x": 1}) == {"x": 1}  # off: built
+
+
+def test_cache_keeps_the_tables_used_last(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tables other installs wrote are removed, all but the most recently used few."""
+    source = tmp_path / "source.txt"
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("GOVNEWS_CACHE_DIR", str(folder))
+    for version in range(6):
+        source.write_text("x")
+        os.utime(source, ns=(version * 10**9, version * 10**9))
+        assert lexicon._cached("t", source, functools.partial(dict, v=version), dict) == {
+            "v": version
+        }
+        for stamp, path in enumerate(sorted(folder.glob("t-*.marshal"))):
+            os.utime(path, (stamp, stamp))  # written in the order of their versions
+    (folder / "t-old.123.tmp").write_bytes(b"")
+    os.utime(folder / "t-old.123.tmp", (0, 0))
+    source.write_text("x")
+    os.utime(source, ns=(0, 0))
+    # Version 0 was pruned long ago: it is built again, and the oldest go.
+    assert lexicon._cached("t", source, lambda: {"v": 0}, dict) == {"v": 0}
+    left = sorted(path.name for path in folder.iterdir())
+    assert len(left) == lexicon._KEPT_VERSIONS
+    assert f"-{source.stat().st_size}-0.marshal" in " ".join(left)
+    assert not any(name.endswith(".tmp") for name in left)

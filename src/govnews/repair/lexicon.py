@@ -24,6 +24,7 @@ import math
 import os
 import re
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -248,6 +249,7 @@ def _cached(name: str, source: Path | None, build: Callable[[], _T], kind: type[
             with contextlib.suppress(ValueError, EOFError, TypeError):
                 loaded = marshal.loads(path.read_bytes())
                 if isinstance(loaded, kind):
+                    os.utime(path)  # in use: _prune keeps the tables used last
                     return loaded
     table = build()
     if path is not None:
@@ -256,7 +258,35 @@ def _cached(name: str, source: Path | None, build: Callable[[], _T], kind: type[
             partial = path.with_suffix(f".{os.getpid()}.tmp")
             partial.write_bytes(marshal.dumps(table))
             os.replace(partial, path)  # whole or not at all, for concurrent workers
+            _prune(path.parent, name)
     return table
+
+
+_KEPT_VERSIONS = 3  # tables of one name kept, for environments that share the folder
+_STALE_PARTIAL = 3600.0  # seconds after which a half-written table is a crash's leftover
+
+
+def _prune(folder: Path, name: str) -> None:
+    """Remove the tables of ``name`` that other versions wrote and nobody used lately.
+
+    Each install of a package makes a new table (the name holds the source's
+    size and modification time), so without this the folder would grow by a
+    few megabytes with every new environment. The most recently used few are
+    kept, so that environments sharing the folder do not rebuild in turn.
+    """
+    now = time.time()
+    used: list[tuple[float, Path]] = []
+    for path in folder.glob(f"{name}-*"):
+        with contextlib.suppress(OSError):
+            stamp = path.stat().st_mtime
+            if path.suffix == ".marshal":
+                used.append((stamp, path))
+            elif path.suffix == ".tmp" and now - stamp > _STALE_PARTIAL:
+                path.unlink()
+    used.sort(reverse=True)
+    for _, path in used[_KEPT_VERSIONS:]:
+        with contextlib.suppress(OSError):
+            path.unlink()
 
 
 def _cached_table(name: str, build: Callable[[str], dict[str, int]]) -> dict[str, int]:
