@@ -5,9 +5,10 @@ pages asked for (10,000 by default) and fed to ``parse_many`` as an endless
 generator would feed them: nothing is held in a list. Each configuration
 (one worker, two workers) runs in a fresh Python process, so no run
 inherits the tables another loaded; a sampler thread in that process adds
-up the resident memory of the process and of its workers every 50 ms
-(with psutil when it is installed; else only the process's own peak is
-known).
+up the memory of the process and of its workers every 50 ms (with psutil
+when it is installed; else only the process's own peak is known). Each
+process counts its proportional set size where Linux gives it, so pages the
+workers share with their pool's server count once; elsewhere, resident size.
 
 The peak memory is also sampled after a tenth of the pages (or of the time
 budget): when it has not grown by the end, memory is bounded as the window
@@ -61,10 +62,20 @@ class Sampler(threading.Thread):
         total = 0
         for proc in [self.process, *self.process.children(recursive=True)]:
             try:
-                total += proc.memory_info().rss
+                total += self.size(proc)
             except Exception:  # a worker that just ended
                 continue
         return total
+
+    @staticmethod
+    def size(proc: Any) -> int:
+        # The workers share the tables their pool's server loaded: summing
+        # resident sizes would count those pages once per process, so each
+        # process counts its proportional share (PSS) where Linux gives it.
+        try:
+            return int(proc.memory_full_info().pss)
+        except Exception:  # no PSS on this platform
+            return int(proc.memory_info().rss)
 
     def run(self) -> None:
         while not self.stopped.wait(0.05):

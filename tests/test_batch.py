@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import multiprocessing
 import os
 import pickle
 from collections.abc import Iterator
@@ -118,6 +119,39 @@ def test_map_pages_with_a_worker_function() -> None:
     assert list(map_pages(pages, _kind, workers=2, chunksize=2)) == [
         f"{path.name}:Article" for path in EXAMPLES
     ]
+
+
+def _tables_at_hand(page: RawPage, result: Result) -> bool:
+    from govnews.repair import lexicon
+
+    # A clean page never asks for the words of three or four characters:
+    # they are loaded here only if the worker was forked with them.
+    return lexicon._phrases.cache_info().currsize == 1 and isinstance(result, Article)
+
+
+@pytest.mark.skipif(
+    "forkserver" not in multiprocessing.get_all_start_methods(),
+    reason="workers share tables only where they are forked from a server",
+)
+def test_workers_start_with_the_tables_loaded() -> None:
+    """The forkserver loads the word tables once; every worker shares them."""
+    pages = [RawPage("来源:江西日报\n正文。", name=f"p{i}") for i in range(4)]
+    assert list(map_pages(pages, _tables_at_hand, workers=2, chunksize=1)) == [True] * 4
+
+
+def test_preloading_keeps_the_servers_own_modules(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A program's own preload list is extended, not replaced."""
+    from multiprocessing import forkserver
+
+    from govnews import batch
+
+    chosen: list[list[str]] = []
+    server = forkserver.ForkServer()
+    server.set_forkserver_preload(["__main__", "mine"])
+    monkeypatch.setattr(forkserver, "_forkserver", server)
+    monkeypatch.setattr(forkserver, "set_forkserver_preload", chosen.append)
+    batch._preload_in()
+    assert chosen == [["__main__", "mine", "govnews._preload"]]
 
 
 def test_a_dying_worker_fails_only_its_page() -> None:

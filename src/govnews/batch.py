@@ -211,7 +211,27 @@ def _context() -> multiprocessing.context.BaseContext:
     import multiprocessing
 
     methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" not in methods:
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    _preload_in()
+    return context
+
+
+_PRELOAD = "govnews._preload"
+
+
+def _preload_in() -> None:
+    # Workers forked from a server that has loaded the tables share them
+    # (see govnews._preload). The modules the server already preloads, such
+    # as the program's own __main__, stay in the list. A server that is
+    # running already keeps its list; its workers load for themselves.
+    from multiprocessing import forkserver
+
+    server = getattr(forkserver, "_forkserver", None)
+    modules = list(getattr(server, "_preload_modules", None) or ["__main__"])
+    if _PRELOAD not in modules:
+        forkserver.set_forkserver_preload([*modules, _PRELOAD])
 
 
 def _chunks(pages: Iterator[RawPage], size: int) -> Iterator[list[RawPage]]:
@@ -248,7 +268,9 @@ def map_pages(
     input. If a worker process dies (killed for memory, say), the pool is
     started again and the pages that were in flight are parsed again one
     chunk, then one page, at a time: only a page that kills a worker by
-    itself becomes a ``WorkerDied`` failure.
+    itself becomes a ``WorkerDied`` failure. Where Python has a
+    ``forkserver``, the server loads the tables before it forks the
+    workers, and they share those pages instead of each loading a copy.
 
     Example:
         >>> def name_and_kind(page, result):
