@@ -109,3 +109,17 @@ def test_cache_keeps_the_tables_used_last(tmp_path: Path, monkeypatch: pytest.Mo
     assert len(left) == lexicon._KEPT_VERSIONS
     assert f"-{source.stat().st_size}-0.marshal" in " ".join(left)
     assert not any(name.endswith(".tmp") for name in left)
+
+
+def test_readings_are_cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """pypinyin's table is kept in the cache folder and read back whole."""
+    monkeypatch.setenv("GOVNEWS_CACHE_DIR", str(tmp_path))
+    built = lexicon._pinyin_table()
+    lexicon._readings.cache_clear()
+    try:
+        assert lexicon._readings() == built
+        assert len(list(tmp_path.glob("readings-*.marshal"))) == 1
+        lexicon._readings.cache_clear()
+        assert lexicon._readings() == built  # read back
+    finally:
+        lexicon._readings.cache_clear()

@@ -133,6 +133,13 @@ def _load_module(package: str, name: str) -> ModuleType | None:
 
 @functools.lru_cache(maxsize=1)
 def _readings() -> dict[int, str]:
+    # Kept in the cache folder too: building it means decoding pypinyin's
+    # JSON, about three times the cost of reading the table back.
+    source = _package_file("pypinyin", "pinyin_dict.json")
+    return _cached("readings", source, _pinyin_table, dict)
+
+
+def _pinyin_table() -> dict[int, str]:
     # pypinyin's per-character table alone: importing ``pypinyin`` itself
     # also loads its phrase table, five times the time for nothing we use.
     module = None if "pypinyin" in sys.modules else _load_module("pypinyin", "pinyin_dict")
@@ -226,7 +233,7 @@ def cache_dir() -> Path | None:
 _CACHE_FORMAT = 1  # bump when a table's shape changes
 
 
-_T = TypeVar("_T", dict[str, int], str)
+_T = TypeVar("_T", dict[str, int], dict[int, str], str)
 
 
 def _cached(name: str, source: Path | None, build: Callable[[], _T], kind: type[_T]) -> _T:
@@ -234,6 +241,7 @@ def _cached(name: str, source: Path | None, build: Callable[[], _T], kind: type[
 
     Reading jieba's 5 MB dictionary and matching its 349,000 lines takes a
     third of a second; loading a table back with marshal, a third of that.
+    (pypinyin's readings and the rare-Han class are kept the same way.)
     The file is named after the source file's size and modification time,
     so a new release of the package makes a new table. Any trouble with the
     cache (unwritable, damaged, another Python's marshal format) falls back
