@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govnews
-from govnews.repair import lexicon
+from govnews.repair import glosses, lexicon
 from tests import strategies
 
 GLOSS_ONLY = govnews.Options(repairs=frozenset({"gloss"}), simplified=False)
@@ -111,3 +112,22 @@ def test_lost_glossed_character_without_fit_is_marked() -> None:
 def test_a_toneless_gloss_alone_is_removed() -> None:
     """A neutral-tone reading has no tone mark: 地(de) is a gloss all the same."""
     assert govnews.repair("農村地(de)區").text == "农村地区"
+
+
+# The gloss pattern before its second branch was written to start with a literal.
+_OLD_GLOSS = re.compile(
+    rf"\((?P<syllable>{glosses._SYLLABLE})\)"
+    rf"|(?P<lost>(?:\?{{1,3}}\(?{glosses._SYLLABLE}\)){{1,4}})"
+)
+_GLOSS_PIECES = st.sampled_from(
+    ["(", ")", "?", "??", "????", "nèi", "de", "guó", "a", "zhēng", "國", "中", " ", "\n", "ü"]
+)
+
+
+@settings(max_examples=3000)
+@given(st.lists(_GLOSS_PIECES, max_size=24).map("".join))
+def test_gloss_pattern_matches_as_the_one_it_replaced(text: str) -> None:
+    def spans(pattern: re.Pattern[str]) -> list[tuple[int, int, str | None]]:
+        return [(m.start(), m.end(), m.group("syllable")) for m in pattern.finditer(text)]
+
+    assert spans(glosses._GLOSS) == spans(_OLD_GLOSS)

@@ -24,11 +24,15 @@ __all__ = ["TONE_MARKS", "find", "restore_lost"]
 
 TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _SYLLABLE = f"[a-zü{TONE_MARKS}]{{1,6}}"
-# Both branches start with a literal, so the engine skips in C to the next
-# "(" or "?"; the character a gloss follows is checked in find().
+# Both branches start with a literal outside any group or repeat, so the
+# engine skips in C to the next "(" or "?" (a branch led by a group, even
+# one opening with "?", has it try the pattern at every character). The
+# second branch is one to four lost glosses, ``(?:\?{1,3}\(?S\)){1,4}``
+# with its first round written out. The character a gloss follows is
+# checked in find().
 _GLOSS = re.compile(
     rf"\((?P<syllable>{_SYLLABLE})\)"
-    rf"|(?P<lost>(?:\?{{1,3}}\(?{_SYLLABLE}\)){{1,4}})"
+    rf"|\?\?{{0,2}}\(?{_SYLLABLE}\)(?:\?{{1,3}}\(?{_SYLLABLE}\)){{0,3}}"
 )
 _LOST_PART = re.compile(rf"\?{{1,3}}\(?({_SYLLABLE})\)")
 _TONED = re.compile(f"[{TONE_MARKS}]")
@@ -123,7 +127,7 @@ def find(text: str, options: Options) -> list[Change]:
                     Change(start, match.end(), "", reason=_reading_reason(syllable, base))
                 )
             continue
-        readings = _LOST_PART.findall(match.group("lost"))
+        readings = _LOST_PART.findall(match.group())
         if not readings or not _TONED.search(readings[-1]):
             continue
         before = (

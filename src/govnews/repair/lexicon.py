@@ -90,7 +90,7 @@ def to_simplified(text: str) -> str:
     """
     if not text:
         return text
-    if _SURROGATE.search(text) is None:
+    if not has_surrogates(text):
         return _converter()(text)
     # OpenCC reads UTF-8, which cannot hold a lone surrogate: convert the text
     # between them and keep them in place for the lost-character repair.
@@ -102,6 +102,22 @@ def to_simplified(text: str) -> str:
 
 
 _SURROGATE = re.compile("([\ud800-\udfff]+)")
+
+
+def has_surrogates(text: str) -> bool:
+    """Whether a text holds a lone surrogate (half of a UTF-16 pair), which no codec writes.
+
+    An encode in C answers it several times faster than a regex scan of a page.
+
+    Example:
+        >>> has_surrogates("國內"), has_surrogates("國\\ud800內")
+        (False, True)
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _package_file(package: str, name: str) -> Path | None:

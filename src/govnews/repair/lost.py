@@ -20,15 +20,39 @@ from govnews.repair.change import Change
 __all__ = ["find"]
 
 _PUNCT = ",.;:!、，。；：！…"
+# Every branch opens with the ``?`` itself and looks behind from after it, so
+# the engine skips in C from one ``?`` to the next (a lookbehind or a class
+# in front, as in ``(?<=X)\?``, has it try the pattern at every character).
+# Surrogates have a pattern of their own for the same reason.
 _LOST = re.compile(
-    r"(?<=[^\x00-\x7f])\?{2,8}|\?{2,8}(?=[^\x00-\x7f])"
-    rf"|(?<=[{_PUNCT}])\?(?=[{lexicon.HAN}])|(?<=[{lexicon.HAN}])\?(?=[{_PUNCT}])"
-    r"|[\ud800-\udfff]+"
+    r"\?(?:(?<=[^\x00-\x7f]\?)\?{1,7}|\?{1,7}(?=[^\x00-\x7f])"
+    rf"|(?<=[{_PUNCT}]\?)(?=[{lexicon.HAN}])|(?<=[{lexicon.HAN}]\?)(?=[{_PUNCT}]))"
 )
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_LINE_START = re.compile(
-    rf"^([ \t\u00a0\u3000]*)(\?{{1,8}})(?=[{lexicon.HAN}\u2014])", re.MULTILINE
-)
+_SURROGATES = re.compile("[\ud800-\udfff]+")
+_OPENING = re.compile(rf"\?\?{{0,7}}(?=[{lexicon.HAN}\u2014])")  # not ?{1,8}: led by a literal
+_INDENT = re.compile("[ \t\u00a0\u3000]*")
+
+
+def _line_openings(text: str) -> dict[int, int]:
+    """Runs of ``?`` that open a line, after its indent, before Chinese text or a dash.
+
+    Each line's indent is measured once, and the line breaks between two
+    candidates are looked for once, so a long line of candidates stays linear.
+    """
+    found: dict[int, int] = {}
+    searched = 0  # where the search for the last line break stopped
+    indent_end = -1
+    for match in _OPENING.finditer(text):
+        start = match.start()
+        newline = text.rfind("\n", searched, start)
+        if newline >= 0 or indent_end < 0:
+            line_start = newline + 1  # 0 on the first line
+            indent = _INDENT.match(text, line_start)
+            indent_end = indent.end() if indent else line_start
+        searched = start
+        if start == indent_end:
+            found[start] = match.end()
+    return found
 
 
 _MARKED = re.compile("\ufffd+")
@@ -56,14 +80,18 @@ def find(text: str, options: Options) -> list[Change]:
         >>> [(c.after, c.lost) for c in find("正文\\ud800", Options())]
         [('\ufffd', 1)]
     """
-    if "?" not in text and not _SURROGATE.search(text):
+    patterns = [_LOST] if "?" in text else []
+    if lexicon.has_surrogates(text):
+        patterns.append(_SURROGATES)
+    if not patterns:
         return []
-    spans: dict[int, int] = {}
-    for match in _LINE_START.finditer(text):
-        spans[match.start(2)] = match.end(2)
-    for match in _LOST.finditer(text):
-        if match.end() > match.start() and match.start() not in spans:
-            spans[match.start()] = match.end()
+    spans = _line_openings(text) if "?" in text else {}
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            if match.start() not in spans:
+                spans[match.start()] = match.end()
+    if not spans:
+        return []
     changes = []
     last = -1
     for start in sorted(spans):
