@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import attrs
+from typing import NamedTuple
 
 __all__ = ["Change"]
 
 
-@attrs.frozen
-class Change:
+class Change(NamedTuple):
     """Replace ``text[start:end]`` with ``after``.
+
+    A named tuple rather than an attrs class: a Traditional page with pinyin
+    glosses makes hundreds of these, and a tuple is built in half the time
+    of a frozen attrs instance.
 
     Attributes:
         start: where the replaced text begins, in the text the repair saw.

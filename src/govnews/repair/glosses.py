@@ -90,11 +90,15 @@ def restore_lost(before: str, reading: str, after: str, *, traditional: bool = F
     return forms[0][0]
 
 
-# The reasons are made once per character and reading: a page repeats the
-# same glosses hundreds of times, and each edit then shares one string.
+# The verdict on a syllable after a character, with the reason, is made once
+# per pair: a page repeats the same glosses hundreds of times, and each edit
+# then shares one string.
 @functools.lru_cache(maxsize=4096)
-def _reading_reason(syllable: str, base: str) -> str:
-    return f"{syllable} is a reading of {base}"
+def _gloss_reason(base: str, syllable: str) -> str | None:
+    # Why the syllable after ``base`` is a gloss, or None when it is not one.
+    if lexicon.is_han(base) and _is_gloss(base, syllable):
+        return f"{syllable} is a reading of {base}"
+    return None
 
 
 @functools.lru_cache(maxsize=1024)
@@ -118,14 +122,12 @@ def find(text: str, options: Options) -> list[Change]:
         return []  # no gloss without a closing parenthesis (a toneless one, 地(de), has no mark)
     changes: list[Change] = []
     for match in _GLOSS.finditer(text):
-        syllable = match.group("syllable")
+        syllable = match[1]
         if syllable:
             start = match.start()
-            base = text[start - 1] if start else ""
-            if lexicon.is_han(base) and _is_gloss(base, syllable):
-                changes.append(
-                    Change(start, match.end(), "", reason=_reading_reason(syllable, base))
-                )
+            reason = _gloss_reason(text[start - 1] if start else "", syllable)
+            if reason is not None:
+                changes.append(Change(start, match.end(), "", 0, reason))
             continue
         readings = _LOST_PART.findall(match.group())
         if not readings or not _TONED.search(readings[-1]):
