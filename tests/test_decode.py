@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import importlib
+import pathlib
 import re
 
 import pytest
@@ -374,3 +375,149 @@ def test_utf16_text_starting_with_nul_is_not_utf32() -> None:
     decoded = decode(text.encode("utf-16"))
     assert (decoded.text, decoded.encoding, decoded.found_by) == (text, "utf-16", "bom")
     assert decode(text.encode("utf-32")).encoding == "utf-32"
+
+
+# ---------------------------------------------------------------- the decode chain as it was
+
+
+def _reference_decode(data: bytes, encoding: str | None = None) -> tuple[str, str | None, str]:
+    """:func:`decode` before the shortcut for pages with GBK-only characters:
+    every labelled reading is counted for plausibility as soon as it decodes.
+    The steps themselves (each checked against its definition above) are the
+    module's."""
+    m = decode_module
+    for bom, codec in m._BOMS:
+        if data.startswith(bom):
+            if codec == "utf-32" and m._strict(data, codec) is None:
+                text = m._strict(data, "utf-16")
+                if text is not None:
+                    return text, "utf-16", "bom"
+            return data.decode(codec, errors="replace"), codec.replace("-sig", ""), "bom"
+    wide = m._wide_unicode(data)
+    if wide is not None:
+        return wide.text, wide.encoding, wide.found_by
+    tried: list[str] = []
+    fallback: tuple[str, str | None, str] | None = None
+    for label, found_by in ((encoding, "caller"), (declared_charset(data), "declared")):
+        candidate = widen(label) if label else None
+        if candidate is None or candidate in m._UNTRUSTED or candidate in tried:
+            continue
+        tried.append(candidate)
+        text = m._strict(data, candidate)
+        if text is None:
+            continue
+        if _slow_plausible(text, candidate):
+            return text, candidate, found_by
+        fallback = fallback or (text, candidate, found_by)
+    gb_text: str | None = None
+    for codec in ("utf-8", "gb18030"):
+        if codec in tried:
+            continue
+        tried.append(codec)
+        text = m._strict(data, codec)
+        if text is not None and _slow_plausible(text, codec):
+            return text, codec, codec
+        if codec == "gb18030":
+            gb_text = text
+    if re.search(rb"[\x80-\xff]", data):
+        mixed = _slow_mixed(data)
+        if mixed is not None:
+            return mixed, "utf-8+gb18030", "mixed"
+    detected = m._detect(data, tried)
+    if detected is not None:
+        return detected.text, detected.encoding, detected.found_by
+    if "big5hkscs" not in tried:
+        tried.append("big5hkscs")
+        text = m._strict(data, "big5hkscs")
+        if text is not None and _slow_plausible(text, "big5hkscs"):
+            return text, "big5hkscs", "detected"
+    if fallback is not None:
+        return fallback
+    text = gb_text if gb_text is not None else m._strict(data, "gb18030")
+    if text is not None:
+        return text, "gb18030", "gb18030"
+    raise DecodeError("no encoding", tuple(tried))
+
+
+def _both(data: bytes, encoding: str | None) -> None:
+    """decode and the reference agree: the same reading, or both raise."""
+    try:
+        expected: tuple[str, str | None, str] | None = _reference_decode(data, encoding)
+    except DecodeError:
+        expected = None
+    try:
+        decoded = decode(data, encoding)
+    except DecodeError:
+        assert expected is None
+        return
+    assert (decoded.text, decoded.encoding, decoded.found_by) == expected
+
+
+_DECLARED = ["", "<meta charset='gb2312'>", "<meta charset='utf-8'>", "<meta charset='big5'>"]
+_CALLERS = [None, "gbk", "utf-8", "big5", "latin-1"]
+# GBK-only characters (low trail bytes), Traditional text, rare hanzi.
+_GBK_ONLY = "镕喆玥堃馮國學會說話"
+
+
+@st.composite
+def _encoded_pages(draw: st.DrawFn) -> bytes:
+    """Pages in GBK, UTF-8 or Big5, some mixed, some with GBK-only characters
+    early or only after the first 4 KB, under every kind of declaration."""
+    text = draw(
+        st.lists(
+            st.one_of(
+                st.sampled_from([NEWS, TRADITIONAL, _GBK_ONLY, "abc ", "·—", "€"]),
+                st.text(max_size=8),
+            ),
+            min_size=1,
+            max_size=8,
+        ).map("".join)
+    )
+    codec = draw(st.sampled_from(["gbk", "gb18030", "utf-8", "big5", "big5hkscs"]))
+    body = text.encode(codec, "replace")
+    pad = b" " * draw(st.sampled_from([0, 100, 5000]))
+    tail = draw(
+        st.one_of(
+            st.just(b""),
+            st.sampled_from([NEWS, TRADITIONAL, _GBK_ONLY]).map(
+                lambda t: t.encode(draw(st.sampled_from(["gbk", "utf-8", "big5"])), "replace")
+            ),
+            st.binary(max_size=6),
+        )
+    )
+    head = _page("", draw(st.sampled_from(_DECLARED))).encode("ascii")
+    return head + pad + body * draw(st.integers(1, 30)) + tail
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_encoded_pages(), st.binary(max_size=600)), st.sampled_from(_CALLERS))
+def test_decode_agrees_with_the_chain_as_it_was(data: bytes, encoding: str | None) -> None:
+    _both(data, encoding)
+
+
+def test_decode_agrees_on_composed_pages_and_examples() -> None:
+    """Every composed page in every variant, also in GBK with Traditional text
+    (as the benchmark serves it), and the example dumps in three encodings."""
+    from tests import compose
+
+    datas: list[bytes] = [page.data for page in compose.pages()]
+    convert = compose._s2t()
+    for name in compose.BUILDERS:
+        html = convert(compose.build(name).html)
+        for label in ("gb2312", "utf-8", ""):
+            tag = f"<meta charset='{label}'>" if label else ""
+            datas.append(html.replace("{charset}", tag, 1).encode("gbk", "xmlcharrefreplace"))
+    for path in sorted(pathlib.Path(compose.EXAMPLES).glob("*.txt")):
+        text = path.read_text("utf-8")
+        datas.extend(text.encode(codec, "replace") for codec in ("utf-8", "gbk", "big5"))
+    for data in datas:
+        for encoding in (None, "gbk"):
+            _both(data, encoding)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_encoded_pages(), st.binary(max_size=600)))
+def test_utf8_bound_is_never_below_the_bytes_a_decode_keeps(data: bytes) -> None:
+    high = bytes(b for b in data if b >= 0x80)
+    kept = len(high.decode("utf-8", "ignore").encode("utf-8"))
+    assert decode_module._utf8_bytes_at_most(high) >= kept

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import pathlib
 import re
 import time
 from typing import Any
@@ -818,7 +819,7 @@ def test_dense_markup_is_rendered_from_its_text() -> None:
     )
     rendered = to_lines(page)
     assert rendered.lines[0] == "标题&正文"
-    assert set(rendered.lines[1:]) == {"甲", "乙"}
+    assert set(rendered.lines[1:]) == {"甲 | 乙"}  # a row a line, as from a tree
     assert "不是正文" not in "".join(rendered.lines)
     assert rendered.hints == {}
     assert len(rendered.warnings) == 1
@@ -841,3 +842,88 @@ def test_cutting_hidden_blocks_keeps_text_outside_them(parts: list[str]) -> None
     prefix = text if first is None else text[: first.start()]
     assert kept.startswith(prefix)
     assert len(kept) <= len(text)
+
+
+# ---------------------------------------------------------------- to_lines as it was
+
+
+def _reference_to_lines(text: str) -> html.Rendered:
+    """:func:`to_lines` before the tree was freed ahead of the lines and the
+    tag count moved ahead of the search for deep block tags. Dense pages go
+    to today's :func:`html._render_dense`, whose change is checked below."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    data = text.encode("utf-8", "ignore")
+    if b"\x00" in data:
+        text = text.replace("\x00", "")
+        data = data.replace(b"\x00", b"")
+    if data.count(b"<") > html.DENSE_TAGS:
+        return html._render_dense(text)
+    if html._may_nest_deep(data) and data.count(b"<") > 4 * html._MAX_DEPTH:
+        text = html._flatten_deep(text)
+        data = text.encode("utf-8", "ignore")
+    root = LexborHTMLParser(data).root
+    if root is None:
+        return html.Rendered(())
+    source = text if b"enpproperty" in data else ""
+    return html.Rendered(tuple(_reference_render(root)), html._hints(root, source))
+
+
+_DEEP_PAGES = st.tuples(
+    st.sampled_from(["div", "DIV", "dıv", "section", "span", "p"]),
+    st.integers(0, 700),
+    st.lists(_PAGE_PARTS, max_size=8).map("".join),
+    st.sampled_from(["", "<p>x</p>" * 600]),
+).map(lambda p: f"<html><body>{f'<{p[0]}>' * p[1]}{p[2]}{p[3]}")
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(_PAGES, _MARKUP, _DEEP_PAGES))
+def test_to_lines_agrees_with_its_former_self(page: str) -> None:
+    assert _reference_to_lines(page) == to_lines(page)
+
+
+def test_to_lines_agrees_with_its_former_self_on_composed_pages_and_examples() -> None:
+    """Every composed page in every variant, and the example dumps as HTML."""
+    texts = [govnews.decode(page.data).text for page in _all_pages()]
+    for path in sorted(pathlib.Path(compose.EXAMPLES).glob("*.txt")):
+        lines = path.read_text("utf-8").splitlines()
+        texts.append("<html><body>" + "".join(f"<p>{line}</p>" for line in lines))
+    for text in texts:
+        assert _reference_to_lines(text) == to_lines(text)
+
+
+def _former_dense_lines(text: str) -> tuple[str, ...]:
+    """The dense rendering before table cells were joined: every cell a line."""
+    from html import unescape as unescape_entities
+
+    text = re.sub(r"</?t[dh]\b[^<>]{0,2000}>", "\n", html._cut_hidden(text), flags=re.I)
+    text = html._DENSE_TAG.sub("", html._DENSE_BLOCK.sub("\n", text))
+    lines = (
+        html._SPACES.sub(" ", html._CONTROL.sub("", unescape_entities(line))).strip()
+        for line in text.split("\n")
+    )
+    return tuple(line for line in lines if line)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(_PAGES, _MARKUP))
+def test_dense_rendering_changed_only_for_table_cells(page: str) -> None:
+    """Without cells the dense lines are what they were; with cells, each line
+    is the former lines of its cells joined."""
+    page = page.replace("\x00", "")
+    dense = html._render_dense(page).lines
+    if not re.search(r"<t[dh]\b", page, re.I):
+        assert dense == _former_dense_lines(page)
+    else:
+        cells = [cell for line in dense for cell in line.split(" | ")]
+        assert "".join(cells).replace(" ", "") == "".join(_former_dense_lines(page)).replace(
+            " ", ""
+        )
+
+
+def test_dense_table_rows_are_lines_of_cells() -> None:
+    """Blank cells are left out, a cell's spaces trimmed, entities resolved."""
+    row = "<tr><td>甲</td><td> 乙 </td><td>&nbsp;</td><TH class=x>丙&amp;丁</TH></tr>"
+    page = f"<p>表前</p><table>{row * 3}</table>尾"
+    assert html._render_dense(page).lines == ("表前", *["甲 | 乙 | 丙&丁"] * 3, "尾")

@@ -229,16 +229,40 @@ _COMMON_PAIRS = bytes(
 )
 
 
-def _gb_counts_of_bytes(data: bytes, text: str) -> tuple[int, int] | None:
+class _Page:
+    """A page's bytes, and their non-ASCII bytes once some step has asked.
+
+    The plausibility count and the proof against a mixed page both read the
+    bytes above 0x7F; taking the ASCII out is a pass over the whole page, done
+    once for both.
+    """
+
+    __slots__ = ("_high", "data")
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self._high: bytes | None = None
+
+    @property
+    def high(self) -> bytes:
+        """The page's bytes above 0x7F, in order."""
+        if self._high is None:
+            self._high = self.data.translate(None, _ASCII_BYTES)
+        return self._high
+
+
+def _gb_counts_of_bytes(
+    data: bytes, text: str, page: _Page | None = None
+) -> tuple[int, int] | None:
     """:func:`_gb_counts` of ``text``, the strict GB18030 decode of ``data``.
 
     ``None`` unless every non-ASCII character came from two bytes above 0x80
     (text with GBK-only characters, whose trail bytes can be ASCII, or with
     four-byte characters). Then ``data`` with its ASCII bytes taken out is
     the characters' pairs, and counting them is cheaper than encoding the
-    text again.
+    text again. ``page``, when given, holds ``data`` and its non-ASCII bytes.
     """
-    pairs = data.translate(None, _ASCII_BYTES)
+    pairs = (page or _Page(data)).high
     others = len(data) - len(text)
     # A two-byte character with a low trail byte, or a four-byte one, makes
     # the pairs fewer than twice the bytes the decode saved.
@@ -250,14 +274,19 @@ def _gb_counts_of_bytes(data: bytes, text: str) -> tuple[int, int] | None:
     return others, others - len(codes.translate(None, _COMMON_PAIRS))
 
 
-def _plausible_decode(data: bytes, text: str, codec: str) -> bool:
+def _plausible_decode(data: bytes, text: str, codec: str, page: _Page | None = None) -> bool:
     """:func:`plausible` for ``text``, the strict decode of ``data`` with ``codec``."""
     if codec == "gb18030":
-        counts = _gb_counts_of_bytes(data, text)
+        counts = _gb_counts_of_bytes(data, text, page)
         if counts is not None:
-            others, common = counts
-            return others < 8 or common / others >= _MIN_RATIO
+            return _enough(*counts)
     return plausible(text, codec)
+
+
+def _enough(others: int, common: int) -> bool:
+    """The verdict of :func:`plausible` on its counts: non-ASCII characters,
+    and the common ones among them."""
+    return others < 8 or common / others >= _MIN_RATIO
 
 
 def plausible(text: str, codec: str) -> bool:
@@ -282,7 +311,7 @@ def plausible(text: str, codec: str) -> bool:
         others, common = _big5_counts(text)
     else:
         return True
-    return others < 8 or common / others >= _MIN_RATIO
+    return _enough(others, common)
 
 
 _MIN_RATIO = 0.7
@@ -324,19 +353,48 @@ def strip_tags(data: bytes) -> bytes:
     return b"".join(out)
 
 
-def _mixed(data: bytes) -> str | None:
+# Bytes as UTF-8 sees them: "a", "b" and "c" lead sequences of two, three and
+# four bytes, "x" continues one, "." is neither (ASCII, or never valid).
+_UTF8_CLASS = bytes(
+    b"a"[0] if 0xC2 <= b <= 0xDF else b"b"[0] if 0xE0 <= b <= 0xEF else
+    b"c"[0] if 0xF0 <= b <= 0xF4 else b"x"[0] if 0x80 <= b <= 0xBF else b"."[0]
+    for b in range(256)
+)  # fmt: skip
+
+
+def _utf8_bytes_at_most(high: bytes) -> int:
+    """A bound, never below the truth, on the bytes of ``high`` (a page's
+    bytes above 0x7F) that a UTF-8 decode keeps.
+
+    Each sequence a decode keeps is a lead byte and its continuation bytes,
+    all above 0x7F, so it stands whole in ``high`` and starts a match of
+    ``ax``, ``bxx`` or ``cxxx`` there, a different match for each sequence
+    (a match's first letter is never an ``x``). Counting the matches takes a
+    translation and three byte searches, where the decode itself calls its
+    error handler at every byte of a GBK page.
+    """
+    classes = high.translate(_UTF8_CLASS)
+    return 2 * classes.count(b"ax") + 3 * classes.count(b"bxx") + 4 * classes.count(b"cxxx")
+
+
+def _mixed(data: bytes, page: _Page | None = None) -> str | None:
     """A mostly UTF-8 page with some GBK runs, decoded run by run.
 
     Every run of non-ASCII bytes must be valid UTF-8 or plausible GB18030 on
     its own, most runs must be UTF-8, and at least one must be GB18030;
-    otherwise the mix is not proven and ``None`` is returned.
+    otherwise the mix is not proven and ``None`` is returned. ``page``, when
+    given, holds ``data`` and its non-ASCII bytes.
     """
     # Cheap proof that the mix fails, for a page that is all GBK: every byte
     # a UTF-8 decode has to drop lies in a run that is not UTF-8 (UTF-8
     # resynchronises at every ASCII byte), so when those bytes are half of the
-    # non-ASCII bytes or more, the UTF-8 runs cannot be the majority.
+    # non-ASCII bytes or more, the UTF-8 runs cannot be the majority. A bound
+    # on the bytes the decode keeps settles most GBK pages without decoding.
+    high = (page or _Page(data)).high
+    if 2 * (len(high) - _utf8_bytes_at_most(high)) > len(high):
+        return None
     invalid = len(data) - len(data.decode("utf-8", "ignore").encode("utf-8"))
-    if not invalid or 2 * invalid > len(data.translate(None, _ASCII_BYTES)):
+    if not invalid or 2 * invalid > len(high):
         return None
     pieces: list[str] = []
     legacy: list[str] = []
@@ -437,7 +495,7 @@ def _fails_early(data: bytes, codec: str) -> bool:
     return False
 
 
-def _detect(data: bytes, rejected: list[str]) -> Decoded | None:
+def _detect(data: bytes, rejected: list[str], page: _Page | None = None) -> Decoded | None:
     """charset-normalizer's guess, when it decodes strictly and plausibly.
 
     ``rejected`` are codecs already known to fail that test. When every
@@ -449,7 +507,7 @@ def _detect(data: bytes, rejected: list[str]) -> Decoded | None:
         codec not in rejected
         and not _fails_early(data, codec)
         and (text := _strict(data, codec)) is not None
-        and _plausible_decode(data, text, codec)
+        and _plausible_decode(data, text, codec, page)
         for codec in _DETECTABLE
     ):
         return None
@@ -467,9 +525,46 @@ def _detect(data: bytes, rejected: list[str]) -> Decoded | None:
         # news such a guess is mojibake, never a decoding.
         return None
     text = _strict(data, codec)
-    if text is None or not _plausible_decode(data, text, codec):
+    if text is None or not _plausible_decode(data, text, codec, page):
         return None
     return Decoded(text, codec, "detected")
+
+
+def _labelled(encoding: str | None, data: bytes) -> list[tuple[str, str]]:
+    """The codecs the caller's and the page's own charset labels name, in that
+    order, each with who named it; labels that name no charset, an untrusted
+    one or one already named are left out."""
+    labelled: list[tuple[str, str]] = []
+    for label, found_by in ((encoding, "caller"), (declared_charset(data), "declared")):
+        candidate = widen(label) if label else None
+        if candidate is None or candidate in _UNTRUSTED:
+            continue
+        if all(candidate != codec for codec, _ in labelled):
+            labelled.append((candidate, found_by))
+    return labelled
+
+
+def _rest_fails(data: bytes, tried: list[str], page: _Page) -> bool:
+    """Whether every step of :func:`decode` after the charset labels fails,
+    shown without counting any reading's plausibility.
+
+    ``tried`` are the labels' codecs and must hold ``gb18030``. ``False``
+    means only that the cheap proofs did not settle it. The steps are the
+    UTF-8 and GB18030 decodes, the mixed page (the bound of
+    :func:`_utf8_bytes_at_most`), detection (every codec it could name fails
+    a strict decode, so it never runs) and Big5-HKSCS (one of those codecs).
+    """
+    if "gb18030" not in tried:
+        return False
+    if "utf-8" not in tried and _strict(data, "utf-8") is not None:
+        return False
+    high = page.high
+    if high and 2 * (len(high) - _utf8_bytes_at_most(high)) <= len(high):
+        return False
+    return all(
+        codec in tried or _fails_early(data, codec) or _strict(data, codec) is None
+        for codec in _DETECTABLE
+    )
 
 
 def decode(data: bytes, encoding: str | None = None) -> Decoded:
@@ -506,17 +601,29 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
     wide = _wide_unicode(data)
     if wide is not None:
         return wide
+    page = _Page(data)
+    labelled = _labelled(encoding, data)
     tried: list[str] = []
     fallback: Decoded | None = None
-    for label, found_by in ((encoding, "caller"), (declared_charset(data), "declared")):
-        candidate = widen(label) if label else None
-        if candidate is None or candidate in _UNTRUSTED or candidate in tried:
-            continue
+    for index, (candidate, found_by) in enumerate(labelled):
         tried.append(candidate)
         text = _strict(data, candidate)
         if text is None:
             continue
-        if _plausible_decode(data, text, candidate):
+        if candidate == "gb18030" and fallback is None and index == len(labelled) - 1:
+            # Whether or not this reading is plausible, it is the answer when
+            # every later step fails: as the reading that passed, or as the
+            # fallback. A page whose counts cannot be read off its bytes
+            # (GBK-only characters, as on pages in Traditional characters)
+            # would cost an encode of the whole text to count, so the later
+            # steps' failure is proven first where that is cheap.
+            counts = _gb_counts_of_bytes(data, text, page)
+            if counts is None and _rest_fails(data, tried, page):
+                return Decoded(text, candidate, found_by)
+            passes = _enough(*counts) if counts is not None else plausible(text, candidate)
+        else:
+            passes = _plausible_decode(data, text, candidate, page)
+        if passes:
             return Decoded(text, candidate, found_by)
         fallback = fallback or Decoded(text, candidate, found_by)
     gb_text: str | None = None  # kept for the last resort below
@@ -525,21 +632,21 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
             continue
         tried.append(codec)
         text = _strict(data, codec)
-        if text is not None and _plausible_decode(data, text, codec):
+        if text is not None and _plausible_decode(data, text, codec, page):
             return Decoded(text, codec, codec)
         if codec == "gb18030":
             gb_text = text
     if _RUNS.search(data):
-        mixed = _mixed(data)
+        mixed = _mixed(data, page)
         if mixed is not None:
             return Decoded(mixed, "utf-8+gb18030", "mixed")
-    detected = _detect(data, tried)
+    detected = _detect(data, tried, page)
     if detected is not None:
         return detected
     if "big5hkscs" not in tried:
         tried.append("big5hkscs")
         text = _strict(data, "big5hkscs")
-        if text is not None and _plausible_decode(data, text, "big5hkscs"):
+        if text is not None and _plausible_decode(data, text, "big5hkscs", page):
             return Decoded(text, "big5hkscs", "detected")
     if fallback is not None:
         return fallback
