@@ -521,3 +521,14 @@ def test_utf8_bound_is_never_below_the_bytes_a_decode_keeps(data: bytes) -> None
     high = bytes(b for b in data if b >= 0x80)
     kept = len(high.decode("utf-8", "ignore").encode("utf-8"))
     assert decode_module._utf8_bytes_at_most(high) >= kept
+
+
+def test_detection_judges_a_large_page_by_the_part_that_needs_an_encoding() -> None:
+    """Past 128 KB, charset-normalizer sees 128 KB from the first non-ASCII byte."""
+    text = "國內新聞，省委書記主持召開會議，強調要加強疫情防控工作。\n" * 4000
+    for ascii_before in (0, 300_000):
+        data = b"<p>" + b"x" * ascii_before + text.encode("big5hkscs")
+        assert len(data) > 128 * 1024
+        decoded = decode(data)
+        assert (decoded.encoding, decoded.found_by) == ("big5hkscs", "detected")
+        assert decoded.text.endswith(text)

@@ -495,6 +495,34 @@ def _fails_early(data: bytes, codec: str) -> bool:
     return False
 
 
+_DETECT_SAMPLE = 128 * 1024  # bytes; more than a whole news page
+_NON_ASCII = bytes(range(0x80, 0x100))
+
+
+def _head(sample: bytes) -> bytes:
+    """At most :data:`_DETECT_SAMPLE` bytes of ``sample``, from its first non-ASCII byte.
+
+    charset-normalizer decodes what it is given whole under every codec it
+    tries, some thirty times the sample in memory at once; a page of more
+    than a news page's size is judged by this part (the whole is still
+    decoded strictly afterwards). It starts where the bytes that need an
+    encoding start, after an ASCII byte, and ends before one where it can,
+    so it splits no character.
+
+    Example:
+        >>> _head(b"abc"), _head(b"a" * 200_000 + "中文".encode())
+        (b'abc', b'\xe4\xb8\xad\xe6\x96\x87')
+    """
+    if len(sample) <= _DETECT_SAMPLE:
+        return sample
+    first = _RUNS.search(sample)
+    start = first.start() if first else 0
+    head = sample[start : start + _DETECT_SAMPLE]
+    if start + _DETECT_SAMPLE >= len(sample):
+        return head
+    return head.rstrip(_NON_ASCII) or head
+
+
 def _detect(data: bytes, rejected: list[str], page: _Page | None = None) -> Decoded | None:
     """charset-normalizer's guess, when it decodes strictly and plausibly.
 
@@ -516,7 +544,7 @@ def _detect(data: bytes, rejected: list[str], page: _Page | None = None) -> Deco
     sample = strip_tags(data)
     if not _RUNS.search(sample):
         sample = data
-    best = from_bytes(sample).best()
+    best = from_bytes(_head(sample)).best()
     if best is None or best.encoding is None:
         return None
     codec = widen(best.encoding) or best.encoding
