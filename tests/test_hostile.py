@@ -552,9 +552,13 @@ def test_table_of_many_cells_in_one_row() -> None:
 
 def test_many_lost_glosses() -> None:
     count = 3_000
-    article = outcome("日?(bào)" * count)
+    page = "日?(bào)" * count
+    article = outcome(page)
     assert isinstance(article, Article)
-    assert len(article.edits) >= count
+    # Every lost character is restored, in edits of at most 64 changes each.
+    assert article.lines[0].text == "日报" * count
+    assert govnews.replay(page, article.edits) == article.lines[0].text
+    assert count / 64 <= len(article.edits) <= count
 
 
 def test_many_question_marks() -> None:

@@ -148,16 +148,25 @@ def test_engine_reruns_only_changed_lines() -> None:
     assert result.text.startswith("国内新闻\n")
 
 
-def test_touching_changes_make_one_edit() -> None:
-    """An entity storm is one edit per run, not one per entity, and still replays."""
-    text = "标题&amp;&lt;&gt;&#20013;正文&amp;"
+def test_near_changes_of_one_reason_make_one_edit() -> None:
+    """Changes of one reason on one line, at most 8 characters apart, are one edit.
+
+    An entity storm is one edit per 64 changes, not one per entity; text
+    between merged changes stands on both sides, so replay stays exact.
+    """
+    text = "标题&amp;&lt;&gt;&#20013;正文&amp;。这一段有九个字符长&amp;\n&amp;"
     result = govnews.repair(text, AS_FOUND)
-    assert result.text == "标题&<>中正文&"
-    assert [(e.kind, e.before, e.after) for e in result.edits] == [
-        ("markup", "&amp;&lt;&gt;&#20013;", "&<>中"),
-        ("markup", "&amp;", "&"),
+    assert result.text == "标题&<>中正文&。这一段有九个字符长&\n&"
+    assert [(e.kind, e.before, e.after, e.line) for e in result.edits] == [
+        ("markup", "&amp;&lt;&gt;&#20013;正文&amp;", "&<>中正文&", 0),
+        ("markup", "&amp;", "&", 0),  # ten characters after the last
+        ("markup", "&amp;", "&", 1),  # on the next line
     ]
     assert govnews.replay(text, result.edits) == result.text
+    storm = "正文" + "&amp;x" * 1000
+    edits = govnews.repair(storm, AS_FOUND).edits
+    assert len(edits) == -(-1000 // 64)
+    assert govnews.replay(storm, edits) == "正文" + "&x" * 1000
 
 
 def test_unchanged_lines_share_one_string() -> None:

@@ -109,13 +109,20 @@ _SPAN = operator.attrgetter("start", "end")
 _SHARED = 8  # edit texts up to this long are interned
 
 
-class _Log:
-    """The edits of one repair pass, with touching changes of one reason merged.
+_NEAR = 8  # characters of unchanged text that may stand between two merged changes
+_MERGED = 64  # changes at most in one edit, so that one edit stays small
 
-    An entity storm or a run of stray tags is thousands of changes end to
-    end; as one edit each they would cost many times the memory of the text.
-    Touching changes with the same reason become one edit, its two sides
-    gathered in pieces and joined once, so merging stays linear.
+
+class _Log:
+    """The edits of one repair pass, with near changes of one reason merged.
+
+    An entity storm or a line of lost glosses is thousands of changes a few
+    characters apart; as one edit each they would cost many times the
+    memory of the text. Changes with the same reason on one line, at most
+    :data:`_NEAR` characters apart, become one edit (up to :data:`_MERGED`
+    of them), the text between them on both of its sides: replay and the
+    character count stay exact. Its two sides are gathered in pieces and
+    joined once, so merging stays linear.
     """
 
     __slots__ = (
@@ -126,35 +133,48 @@ class _Log:
         "kind",
         "line",
         "lost",
+        "merged",
         "reason",
         "start",
+        "text",
         "touching",
     )
 
-    def __init__(self, kind: str, edits: list[Edit]) -> None:
+    def __init__(self, kind: str, edits: list[Edit], text: str) -> None:
         self.kind = kind
         self.edits = edits
+        self.text = text  # the repair's input
         self.befores: list[str] = []
         self.afters: list[str] = []
-        self.start = self.end = self.line = self.lost = 0
+        self.start = self.end = self.line = self.lost = self.merged = 0
         self.touching = -1  # where, in the repair's input, the pending edit ends
         self.reason = ""
 
     def add(self, start: int, before: str, after: str, line: int, change: Change) -> None:
         # ``start`` is in the coordinates of the text with the edits so far
         # applied, as replay needs; ``change`` is in the repair's input.
-        if self.befores and change.start == self.touching and change.reason == self.reason:
-            self.touching = change.end
-            self.befores.append(before)
-            self.afters.append(after)
-            self.end += len(before)
-            self.lost += change.lost
-            return
+        gap = change.start - self.touching
+        if (
+            self.befores
+            and 0 <= gap <= _NEAR
+            and change.reason == self.reason
+            and self.merged < _MERGED
+        ):
+            between = self.text[self.touching : change.start] if gap else ""
+            if "\n" not in between:
+                self.touching = change.end
+                self.befores += (between, before)
+                self.afters += (between, after)
+                self.end += gap + len(before)
+                self.lost += change.lost
+                self.merged += 1
+                return
         self.flush()
         self.touching = change.end
         self.befores, self.afters = [before], [after]
         self.start, self.end = start, start + len(before)
         self.line, self.lost, self.reason = line, change.lost, change.reason
+        self.merged = 1
 
     def flush(self) -> None:
         if not self.befores:
@@ -186,7 +206,7 @@ def _apply(text: str, kind: str, changes: Sequence[Change], edits: list[Edit]) -
     # (A Traditional page carries hundreds of edits: the loop is kept lean.)
     pieces: list[str] = []
     piece = pieces.append
-    log = _Log(kind, edits)
+    log = _Log(kind, edits, text)
     add = log.add
     count = text.count
     cursor = 0
