@@ -123,3 +123,13 @@ def test_readings_are_cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
         assert lexicon._readings() == built  # read back
     finally:
         lexicon._readings.cache_clear()
+
+
+def test_one_character_is_simplified_as_opencc_would() -> None:
+    """The per-character table gives what OpenCC gives each character alone."""
+    convert = lexicon._converter()
+    chars = [chr(code) for low, high in lexicon._HAN_BLOCKS[:3] for code in range(low, high + 1)]
+    assert lexicon._simple_chars()  # the bulk conversion was read character by character
+    assert [lexicon.to_simplified(char) for char in chars] == [convert(char) for char in chars]
+    assert lexicon.to_simplified("國") == "国"
+    assert lexicon.to_simplified("。") == "。"

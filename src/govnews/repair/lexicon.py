@@ -90,6 +90,10 @@ def to_simplified(text: str) -> str:
     """
     if not text:
         return text
+    if len(text) == 1 and _in_char_table(text):
+        # The repairs ask for one character at a time thousands of times:
+        # a table lookup, not a call into OpenCC.
+        return _simple_chars().get(text, text)
     if not has_surrogates(text):
         return _converter()(text)
     # OpenCC reads UTF-8, which cannot hold a lone surrogate: convert the text
@@ -249,7 +253,7 @@ def cache_dir() -> Path | None:
 _CACHE_FORMAT = 1  # bump when a table's shape changes
 
 
-_T = TypeVar("_T", dict[str, int], dict[int, str], str)
+_T = TypeVar("_T", dict[str, int], dict[int, str], dict[str, str], str)
 
 
 def _cached(name: str, source: Path | None, build: Callable[[], _T], kind: type[_T]) -> _T:
@@ -430,10 +434,41 @@ def rare_han() -> re.Pattern[str]:
         >>> [m.group() for m in rare_han().finditer("國內娑擃厼")]
         ['擃', '厼']
     """
-    spec = importlib.util.find_spec("opencc")
-    source = Path(spec.origin) if spec is not None and spec.origin else None
     # The class depends on OpenCC's tables: it is cached under its version.
-    return re.compile(f"[{_cached('rare-han', source, _rare_han_class, str)}]")
+    return re.compile(f"[{_cached('rare-han', _opencc_source(), _rare_han_class, str)}]")
+
+
+def _opencc_source() -> Path | None:
+    # The installed OpenCC module: tables made from its conversion are
+    # cached under its size and time, so a new OpenCC makes new ones.
+    spec = importlib.util.find_spec("opencc")
+    return Path(spec.origin) if spec is not None and spec.origin else None
+
+
+def _in_char_table(char: str) -> bool:
+    code = ord(char)
+    return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF
+
+
+@functools.lru_cache(maxsize=1)
+def _simple_chars() -> dict[str, str]:
+    """Each Han character of the basic plane that OpenCC's ``t2s`` changes, alone.
+
+    Built with one conversion of all of them and cached on disk; empty when
+    that conversion could not be read character by character (then
+    :func:`to_simplified` asks OpenCC each time).
+    """
+    return _cached("simple-chars", _opencc_source(), _simple_char_table, dict)
+
+
+def _simple_char_table() -> dict[str, str]:
+    chars = [chr(code) for low, high in _HAN_BLOCKS[:3] for code in range(low, high + 1)]
+    # One conversion for all: a line break between characters keeps OpenCC
+    # from reading two of them as a phrase.
+    simple = _converter()("\n".join(chars)).split("\n")
+    if len(simple) != len(chars):
+        return {}
+    return {char: form for char, form in zip(chars, simple, strict=True) if form != char}
 
 
 def _rare_han_class() -> str:
@@ -441,11 +476,9 @@ def _rare_han_class() -> str:
     common = set(_gb2312_han())
     blocks = _HAN_BLOCKS[:3]
     chars = [chr(code) for low, high in blocks for code in range(low, high + 1)]
-    # One conversion for all: a line break between characters keeps OpenCC
-    # from reading two of them as a phrase.
-    simple = to_simplified("\n".join(chars)).split("\n")
-    if len(simple) == len(chars):
-        common.update(c for c, s in zip(chars, simple, strict=True) if s in common)
+    forms = _simple_chars()
+    if forms:
+        common.update(char for char in chars if forms.get(char, char) in common)
     rare = sorted(ord(c) for c in chars if c not in common)
     ranges: list[list[int]] = []
     for code in rare:
