@@ -16,6 +16,16 @@ What is asserted, and why:
   first and last characters clearly fit, and a
   run with no sign but second-level characters amid text without words is
   found;
+- one misread pair before U+FFFD, or before the ASCII letter that is its
+  last character's trail byte, comes back on guesses made together, while a
+  clean common character before U+FFFD, or before a letter inside a word,
+  stays; a run reaches the ASCII byte where the decoder came back in step
+  rather than stop before a Chinese character, and a common mark is not
+  taken for a misread pair to make a word of a guess;
+- a private-use code point before an ASCII mark, where an ignoring decoder
+  dropped the dangling lead, is a whole run of two guessed characters;
+- an ASCII word after a rare but real character (燊APP) is clean text: its
+  first letter is no trail byte, and no run stops before a letter;
 - a repair never leaves generated damage further from the clean text than
   it found it by more than one character (Levenshtein distance), and over a
   fixed sample, half of it Traditional, it undoes at least 65% of the damage
@@ -34,13 +44,13 @@ from pathlib import Path
 
 import opencc
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import govnews
 from govnews.records import Options
 from govnews.repair import misalign
-from tests.damage import apply, clean_sentences, distance, drop_byte, fold, han_bytes
+from tests.damage import HAN, apply, clean_sentences, distance, drop_byte, fold, han_bytes
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 OPTIONS = Options()
@@ -275,3 +285,174 @@ def test_one_misread_pair_before_an_ascii_trail_byte() -> None:
 def test_letters_and_digits_beside_chinese_are_no_strong_sign(text: str) -> None:
     """Greek, pinyin and bopomofo letters and ASCII digits stand in clean text too."""
     assert misalign.find(text, OPTIONS) == []
+
+
+@pytest.mark.parametrize(
+    ("clean", "lost"),
+    [
+        ("揮督查作用。", "用"),
+        ("规范性要求。", "求"),
+        ("會議并講話。", "話"),
+        ("区七号留观点,实地检", "观"),
+    ],
+)
+def test_one_pair_before_a_dangling_lead_read_with_both_guesses(clean: str, lost: str) -> None:
+    """A lost byte in the last character but one leaves one misread pair and U+FFFD.
+
+    The bytes prove nothing then: the pair's first byte and the dangling lead
+    are both guesses, made together, so that they may form a word (观点) or
+    end the line with a full stop (作用。).
+    """
+    position = clean.encode("gb18030").index(lost.encode("gb18030"))
+    damaged = drop_byte(clean, position, "replace")
+    assert len(damaged) == len(clean)
+    assert damaged.count("\ufffd") == 1
+    assert apply(damaged, misalign.find(damaged, OPTIONS)) == clean
+
+
+@pytest.mark.parametrize(
+    ("clean", "lost"),
+    [("1月28日上午,副區長", "午"), ("1月28日下午,區委", "午"), ("在省人民医院,易", "院")],
+)
+def test_clean_character_before_a_dangling_lead_stays(clean: str, lost: str) -> None:
+    """午 with its trail lost shows 上�: 上 is clean, and is not read as a misread pair.
+
+    A common character, or one that forms a word with the one before it, is
+    not guessed away together with the dangling lead after it.
+    """
+    position = clean.encode("gb18030").index(lost.encode("gb18030")) + 1
+    damaged = drop_byte(clean, position, "replace")
+    assert damaged == clean.replace(lost, "\ufffd")
+    repaired = apply(damaged, misalign.find(damaged, OPTIONS))
+    assert repaired.startswith(clean[: clean.index(lost)])
+
+
+@pytest.mark.parametrize(
+    ("clean", "lost", "damaged"),
+    [
+        ("多措并舉促進商貿文旅", "促", "多措并舉催M商貿文旅"),
+        ("社中國江西網版權所有", "西", "社中國江骶W版權所有"),
+    ],
+)
+def test_one_pair_before_its_trail_letter(clean: str, lost: str, damaged: str) -> None:
+    """促進 with 促's trail lost is 催M: the M is 進's trail, 促 the guess for the rest.
+
+    The place is the letter alone; the misread pair before it is the run,
+    proving its last character, and the guess for its first clearly fits.
+    """
+    for position in range(2):
+        start = clean.encode("gb18030").index(lost.encode("gb18030"))
+        if drop_byte(clean, start + position, "ignore") == damaged:
+            break
+    else:
+        pytest.fail("the damage is not one lost byte of the character")
+    assert apply(damaged, misalign.find(damaged, OPTIONS)) == clean
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(text=st.one_of(sentence, traditional), data=st.data())
+def test_letter_inside_a_word_keeps_the_character_before_it(text: str, data: st.DataObject) -> None:
+    """A letter put inside a word (江西日Z報) leaves the character before it alone."""
+    pairs = (text[index - 1 : index + 1] for index in range(1, len(text)))
+    inside = [
+        index
+        for index, pair in enumerate(pairs, 1)
+        if all(HAN.match(char) for char in pair) and misalign._joined(pair)
+    ]
+    assume(inside)
+    index = data.draw(st.sampled_from(inside))
+    letter = data.draw(st.sampled_from("AKQXZfkx"))
+    damaged = text[:index] + letter + text[index:]
+    for change in misalign.find(damaged, OPTIONS):
+        assert not change.start <= index - 1 < change.end
+
+
+@pytest.mark.parametrize(
+    ("clean", "position", "errors", "repaired"),
+    [
+        (
+            "做到不漏一點、不漏一車、不漏一船、不漏一人。",
+            20,
+            "replace",
+            "做到不漏一點、不漏一\ufffd、不漏一船、不漏一人。",
+        ),
+        ("※联系方式:大江网", 2, "ignore", "※联系方式:大江网"),
+    ],
+)
+def test_run_reaches_its_ascii_byte(clean: str, position: int, errors: str, repaired: str) -> None:
+    """A GB18030 decoder comes back in step only at an ASCII byte.
+
+    A reading that stops before a Chinese character says a pair was dropped
+    there, which only some decoders do: it pays for that, and the run that
+    reaches the ASCII byte wins.
+    """
+    damaged = drop_byte(clean, position, errors)
+    assert apply(damaged, misalign.find(damaged, OPTIONS)) == repaired
+
+
+def test_punctuation_is_not_traded_for_a_guess() -> None:
+    """做到“四早”: the run starts after “, which a common mark makes plain.
+
+    Full stops, commas and quotation marks are a tenth of news text: a
+    reading that takes “ for a misread pair to make a word of a guess
+    before it is no better for that.
+    """
+    clean = "做到“四早”提供有力支撑。"
+    position = clean.encode("gb18030").index("四".encode("gb18030"))
+    damaged = drop_byte(clean, position, "ignore")
+    repaired = apply(damaged, misalign.find(damaged, OPTIONS))
+    assert repaired.startswith("做到“")
+    assert repaired.endswith("早”提供有力支撑。")
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(
+    text=sentence,
+    data=st.data(),
+    rare=st.sampled_from("犇淼鑫翀喆昇燊堃焜彧婕"),
+    word=st.sampled_from(["APP", "GDP", "WiFi", "COVID-19"]),
+)
+def test_ascii_word_after_a_rare_character_is_no_trail_byte(
+    text: str, data: st.DataObject, rare: str, word: str
+) -> None:
+    """A rare but real character before an ASCII word (燊APP) is clean text.
+
+    The word's first letter is no trail byte, the middle of three letters no
+    lone letter, and a run cannot stop before a letter: a GBK decoder pairs
+    a dangling lead with it.
+    """
+    index = data.draw(st.sampled_from([i for i in range(1, len(text)) if HAN.match(text[i - 1])]))
+    clean = text[:index] + rare + word + text[index:]
+    assert misalign.find(clean, OPTIONS) == []
+
+
+@pytest.mark.parametrize(
+    ("clean", "lost"),
+    [
+        ("西网版权所有,未经允", "所"),
+        ("聚集性活动。", "动"),
+        ("落實“三區兩通道”等要求,堅決防", "要"),
+    ],
+)
+def test_private_use_code_point_before_a_dropped_lead(clean: str, lost: str) -> None:
+    """所有, with 所's lead lost and the dangling lead dropped, shows one private-use code point.
+
+    It is the whole run: its first byte is the trail of the first character,
+    its second the lead of the last, both guessed together; the mark after
+    it is where the decoder came back in step.
+    """
+    position = clean.encode("gb18030").index(lost.encode("gb18030"))
+    damaged = drop_byte(clean, position, "ignore")
+    assert len(damaged) == len(clean) - 1
+    assert len(misalign._PRIVATE.findall(damaged)) == 1
+    assert apply(damaged, misalign.find(damaged, OPTIONS)) == clean
+
+
+def test_private_use_code_point_before_a_digit_is_not_a_whole_run() -> None:
+    """A digit after a dangling lead may start a four-byte sequence: the run goes on."""
+    clean = "保證物資正常供給,切實保"
+    position = clean.encode("gb18030").index("正".encode("gb18030"))
+    damaged = drop_byte(clean, position, "ignore")
+    assert damaged == "保證物資\ue41c9┙o,切實保"
+    changes = misalign.find(damaged, OPTIONS)
+    assert distance(apply(damaged, changes), clean) <= distance(damaged, clean)

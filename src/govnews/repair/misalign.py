@@ -16,9 +16,16 @@ that hold the run's first byte, and a lead left dangling at the end of the
 run (its trail lost at the resync) is one of at most 190; each is chosen by
 how well it fits its neighbours (jieba's words of two to four characters; a
 pinyin gloss right after a character names its reading), or marked lost
-(U+FFFD) when no candidate clearly wins. A lead byte lost before an ASCII
-trail byte leaves one letter between Chinese characters (``區V大`` for
-``區廣大``), put back the same way.
+(U+FFFD) when no candidate clearly wins. A run of one misread pair before
+U+FFFD proves neither: the two are chosen together, where they may form a
+word (``鄣\\ufffd`` for ``观点``), and only where the pair is unlikely to be
+clean text before a lost character (it leads a mark, or it is uncommon and
+forms no word with the character before it); a private-use code point
+before an ASCII mark is such a run whose dangling lead the decoder dropped.
+A lead byte lost before an ASCII trail byte leaves one letter between
+Chinese characters (``區V大`` for ``區廣大``), put back the same way; the
+letter may also end a run of one misread pair (``催M`` for ``促進``), unless
+it stands inside a word.
 
 Detection is cheap and precise: a run is only looked at where private-use
 code points, symbols that have no business between Chinese characters
@@ -34,9 +41,10 @@ beside a sign no clean text has); without such a sign the bytes must also
 prove three characters and a word. A short run proves too little for that:
 it is kept when both guesses are clear, the run starts at the suspicious
 characters, and the guesses make the stretch much more plausible while the
-bytes alone do not make it less so. Each place is tried with a bounded
-number of run starts and ends, priced in O(1) each from prefix sums, so the
-pass is linear.
+bytes alone do not make it less so. A run that stops before a Chinese
+character, which says a decoder dropped a pair there, pays for that. Each
+place is tried with a bounded number of run starts and ends, priced in O(1)
+each from prefix sums, so the pass is linear.
 
 What is not done: a decoder that dropped the pairs it could not read (seed
 003) leaves one wrong character per dropped pair inside a run, which the
@@ -93,6 +101,10 @@ _LOST = "\ufffd"
 # there they undo more, leave no more runs worse, and touch no clean text.
 _GUESSED_MARGIN, _GUESSED_FLOOR = 8.0, -2.0
 _GUESSED_MARGIN_WEAK, _GUESSED_FLOOR_WEAK = 10.0, 2.0
+# Where the bytes prove the run's last character (its trail byte is the ASCII
+# letter after it) but nothing before it, the guess for its first need not
+# make up for as much: chosen on generated damage, like the margins above.
+_GUESSED_MARGIN_TOLD = 6.0
 _SYLLABLE = re.compile(rf"\(([a-zü{'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ'}]{{1,6}})\)")
 
 # Symbols of GB2312's rows 1 to 9 that real news text uses; the rest of those
@@ -108,6 +120,7 @@ _COMMON_SYMBOLS = frozenset(
 # punctuation to say so).
 _PUNCTUATION = {"，": 3.5, "。": 3.5, "、": 3.0, "；": 1.5, "：": 1.5, "“": 1.5, "”": 1.5}
 _PRIVATE = re.compile("[\ue000-\uf8ff]")
+_ASCII_WORD = re.compile("[A-Za-z][A-Za-z0-9]{2}")
 _CLOSING = frozenset("”」』）)")
 _ASCII_MARKS = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
@@ -210,9 +223,14 @@ def _suspects(text: str) -> list[tuple[int, int]]:
     wordless = _wordless(text)
     for index, char in enumerate(text):
         if char.isascii():
-            if 0x40 <= ord(char) <= 0x7E and 0 < index < len(text) - 1:
+            if (
+                0x40 <= ord(char) <= 0x7E
+                and 0 < index < len(text) - 1
+                and not (text[index - 1].isascii() and text[index + 1].isascii())
+            ):
                 # One or two ASCII letters between Chinese characters: a
-                # trail byte read alone, or a folded full-width letter.
+                # trail byte read alone, or a folded full-width letter (the
+                # middle of three, as in APP, is neither).
                 left = text[index - 1]
                 if left.isascii():
                     left = text[index - 2 : index - 1]
@@ -289,6 +307,8 @@ def _leading(byte: int) -> tuple[str, ...]:
     found = (_pair(byte, trail) for trail in (*range(0x40, 0x7F), *range(0x80, 0xFF)))
     return tuple(char for char in found if char is not None)
 
+
+_DROPPED = 4.0  # what a reading pays for a pair the decoder must have dropped
 
 _WORD_WEIGHT = 1.2
 _GUESSABLE = 6.0  # char_cost below which a character may be guessed
@@ -405,6 +425,59 @@ def _ranked(candidates: tuple[str, ...], before: str, after: str, reading: str) 
     return best, best
 
 
+_PAIR_SHORTLIST = 8  # candidates of each side that are paired even without a word
+
+
+@functools.lru_cache(maxsize=1024)
+def _paired(
+    openings: tuple[str, ...], endings: tuple[str, ...], before: str, after: str
+) -> tuple[tuple[str, str], tuple[str, str]]:
+    """The first and last characters of a run that proves neither, chosen together.
+
+    Either alone has only one neighbour to fit; together they often form
+    a word (一线, 位置), which neither could be chosen by alone. The pairs
+    tried are those that form a word and those of the candidates that fit
+    best alone (a full stop after 要求). Each character is clear when every
+    pair with another one in its place fits worse by 2 (as in :func:`_ranked`);
+    otherwise it is U+FFFD. Also gives the best pair, clear or not.
+    """
+    firsts = [c for c in openings if lexicon.char_cost(c) < _GUESSABLE]
+    lasts = [c for c in endings if lexicon.char_cost(c) < _GUESSABLE]
+    if not firsts or not lasts:
+        return (_LOST, _LOST), (_LOST, _LOST)
+    alone_first = sorted(firsts, key=lambda c: -_fit(c, before, ""))[:_PAIR_SHORTLIST]
+    alone_last = sorted(lasts, key=lambda c: -_fit(c, "", after))[:_PAIR_SHORTLIST]
+    pairs = dict.fromkeys(itertools.product(alone_first, alone_last))
+    by_simple: dict[str, list[str]] = {}
+    for char in lasts:
+        by_simple.setdefault(_simple(char), []).append(char)
+    # The pairs that form a word, looked up directly: an index of the words
+    # by their first character would cost some 15 MB for this alone.
+    words = lexicon.words_of(2)
+    for char in firsts:
+        head = _simple(char)
+        for second, chars in by_simple.items():
+            if head + second in words:
+                pairs.update(dict.fromkeys((char, last) for last in chars))
+    scored = []
+    for first, last in pairs:
+        fit_first = _fit(first, before, last + after)
+        fit_last = _fit(last, before + first, after)
+        scored.append((fit_first + fit_last, min(fit_first, fit_last), first, last))
+    scored.sort(reverse=True)
+    best, weakest, first, last = scored[0]
+    # Both must fit with a word or as punctuation, as in _ranked.
+    if weakest < 0.0:
+        return (_LOST, _LOST), (_LOST, _LOST)
+    rival_first = next((s for s, _, c, _ in scored if _simple(c) != _simple(first)), -math.inf)
+    rival_last = next((s for s, _, _, c in scored if _simple(c) != _simple(last)), -math.inf)
+    clear = (
+        first if best - rival_first >= 2.0 else _LOST,
+        last if best - rival_last >= 2.0 else _LOST,
+    )
+    return clear, (first, last)
+
+
 @functools.lru_cache(maxsize=65536)
 def _unit(char: str) -> float:
     # lexicon.char_cost, with a lost character priced as an ordinary unknown
@@ -412,6 +485,11 @@ def _unit(char: str) -> float:
     # and letters priced as the full-width forms a misread run folds to.
     if char == _LOST:
         return 2.0
+    if char in _PUNCTUATION or char == ",":
+        # The marks of news text are a tenth of it: a reading should not
+        # gain by taking one for a misread pair. (So is the comma: a pair is
+        # read as ， only before a character led by 0xAC, none of them common.)
+        return 0.5
     if char.isascii():
         return 0.5 if char.isdigit() or char.isspace() else 2.5
     if 0xFF10 <= ord(char) <= 0xFF5A and char.isalnum():
@@ -513,7 +591,8 @@ def _ends(text: str, place_end: int) -> list[tuple[int, int | None]]:
         if char.isascii():
             found += 1
             ends.append((index, None))
-            if 0x40 <= ord(char) <= 0x7E:
+            # A letter that starts a word of its own (APP, GDP) is no trail byte.
+            if 0x40 <= ord(char) <= 0x7E and not _ASCII_WORD.match(text, index):
                 ends.append((index + 1, ord(char)))
             if index + 1 < len(text) and text[index + 1].isascii():
                 return ends  # ASCII text of its own: a run never holds two in a row
@@ -570,9 +649,15 @@ class _Stretch:
         inner = (start - first, run_end - first - 1)  # aligned[inner[0]:inner[1]]
         # One misread pair before an ASCII trail byte proves no character
         # inside the run, but its last one: 商貿 misread is 少Q.
-        if inner[1] < inner[0] + (tail is None) or self.bad[inner[1]] - self.bad[inner[0]]:
-            return None
+        # Before U+FFFD, a single misread pair proves nothing: its first byte
+        # and the dangling lead are both guesses, made together (_paired).
+        bare = inner[1] == inner[0] and tail is None
         lead = self.pairs[run_end - first - 1][1]
+        if bare and not _bare_run(text, start, end, lead):
+            return None
+        if self.bad[inner[1]] - self.bad[inner[0]]:
+            return None
+        reading = ""
         if tail is not None:
             ending = _pair(lead, tail) if lead >= 0x81 else None
             if ending is None:
@@ -602,12 +687,23 @@ class _Stretch:
         ):
             return None
         following = "".join(self.aligned[inner[0] : min(inner[0] + 3, inner[1])])
-        opening, likely_opening = _ranked(
-            _sharing(self.pairs[inner[0]][0]),
-            text[max(start - 3, 0) : start].split("\n")[-1],
-            following if following or sure == _LOST else sure,
-            "",
-        )
+        preceding = text[max(start - 3, 0) : start].split("\n")[-1]
+        if bare and not reading:
+            (opening, ending), (likely_opening, likely_ending) = _paired(
+                _sharing(self.pairs[inner[0]][0]),
+                _leading(lead),
+                preceding,
+                text[end : end + 3].split("\n")[0],
+            )
+            if lead != _MARKS_ROW and not _link(opening, ending):
+                return None  # not a word nor a mark: one clean character may be all
+        else:
+            opening, likely_opening = _ranked(
+                _sharing(self.pairs[inner[0]][0]),
+                preceding,
+                following if following or sure == _LOST else sure,
+                "",
+            )
         low, high = self.low, self.high
         prefix = self.shown.span(0, start - low)
         suffix = self.shown.span(end - low, high - low)
@@ -618,8 +714,15 @@ class _Stretch:
         left = text[start - 1] if start > low else ""
         right = text[end] if end < high else ""
 
+        # A run that stops before a Chinese character says the decoder
+        # dropped a pair there, which only some decoders do, and seldom: a
+        # GB18030 decoder comes back in step only at an ASCII byte, and one
+        # below 0x40 (a letter would have been the dangling lead's trail).
+        stops = tail is None and text[end - 1] != _LOST and right
+        dropped = _DROPPED if stops and (not right.isascii() or ord(right) >= 0x40) else 0.0
+
         def total(opening: str, ending: str) -> float:
-            cost = prefix + middle + suffix + _unit(opening) + _unit(ending)
+            cost = prefix + middle + suffix + _unit(opening) + _unit(ending) + dropped
             cost -= _link(left, opening) if left else 0.0
             if empty:
                 cost -= _link(opening, ending)
@@ -632,8 +735,10 @@ class _Stretch:
         # A character marked lost is priced as the misread one it stands
         # for, so that trading a rare character for a lost one gains nothing.
         # (Private use and stray symbols are never text: those may go.)
+        # (In a bare run the one misread pair stands for both.)
+        lone = run_end - 1 == start
         proven = total(_LOST, sure) + _standing(text[start])
-        if sure == _LOST:
+        if sure == _LOST and not lone:
             proven += _standing(text[run_end - 1])
         # Between readings, a guess too close to call still counts by the
         # candidate that fits best: a run that starts where the loss was
@@ -645,9 +750,42 @@ class _Stretch:
         guessed = total(opening, ending)
         if opening == _LOST:
             guessed += _standing(text[start])
-        if ending == _LOST and sure == _LOST:
+        if ending == _LOST and sure == _LOST and not (lone and opening == _LOST):
             guessed += _standing(text[run_end - 1])
-        return _Candidate(rank, proven, start, end, after, opening + ending, strong, guessed, thin)
+        told = sure != _LOST and inner[1] == inner[0]
+        return _Candidate(
+            rank, proven, start, end, after, opening + ending, strong, guessed, thin, told
+        )
+
+
+_MARKS_ROW = 0xA1  # the lead byte of 、。“”
+# ASCII a GB18030 decoder drops a dangling lead before: below 0x40 but digits,
+# which may start the second half of a four-byte sequence.
+_RESYNC = frozenset("\t\n\r !\"#$%&'()*+,-./:;<=>?")
+
+
+def _bare_run(text: str, start: int, end: int, lead: int) -> bool:
+    """Whether ``text[start]`` may be a run of one misread pair, its dangling lead after it.
+
+    A private-use code point is never text: where the decoder dropped the
+    dangling lead (before an ASCII mark, or at the line's end), it is the
+    whole run (會上, shows \\ue490,). Otherwise the lead shows as U+FFFD, which
+    after a character is as often the lost character itself, the one before
+    it clean (午 with its trail lost: 上午 shows 上\\ufffd). The pair is taken
+    for misread when its second byte leads a mark (作用。 shows 作谩\\ufffd: a
+    clean character seldom has the trail byte 0xA1), or when it is uncommon
+    (GB2312's second level or rarer) and forms no word with the character
+    before it.
+    """
+    if end == start + 1 and _PRIVATE.match(text, start):
+        return end == len(text) or text[end] in _RESYNC
+    if text[end - 1] != _LOST:
+        return False
+    if lead == _MARKS_ROW:
+        return True
+    char = text[start]
+    uncommon = bool(_LEVEL_TWO.match(char)) or _weight(char) > 0
+    return uncommon and start > 0 and not _link(text[start - 1], char)
 
 
 def _standing(shown: str) -> float:
@@ -667,6 +805,7 @@ class _Candidate(NamedTuple):
     strong: bool  # whether a strong sign backs the run
     guessed_cost: float  # the cost with the guesses as chosen
     thin: bool  # whether the bytes prove fewer than two characters
+    told: bool  # whether the bytes prove the last character and nothing before it
 
 
 def _kept(before: float, candidate: _Candidate, early: bool) -> bool:
@@ -685,6 +824,8 @@ def _kept(before: float, candidate: _Candidate, early: bool) -> bool:
         return False
     if candidate.strong:
         floor, margin = _GUESSED_FLOOR, _GUESSED_MARGIN
+        if candidate.told:
+            margin = _GUESSED_MARGIN_TOLD
     else:
         floor, margin = _GUESSED_FLOOR_WEAK, _GUESSED_MARGIN_WEAK
     return gain >= floor and before - candidate.guessed_cost >= margin
@@ -699,9 +840,14 @@ def _repair(text: str, place: tuple[int, int, bool], floor: int) -> Change | Non
     # trail byte, or where the decoder came back in step), or at a pair a
     # decoder dropped. After it, where _ends says.
     ends: list[tuple[int, int | None]] = []
+    # A place that opens with a lone letter may hold only its trail byte.
+    # (Like U+FFFD, it then has the run's last misread pair just before it.)
+    trailing = 0x40 <= ord(text[place[0]]) <= 0x7E and not _splits_word(text, place[0])
+    if trailing:
+        ends.append((place[0] + 1, ord(text[place[0]])))
     for index in range(place[0] + 1, last):
         ends.append((index, None))
-        if 0x40 <= ord(text[index]) <= 0x7E:
+        if 0x40 <= ord(text[index]) <= 0x7E and not _ASCII_WORD.match(text, index):
             ends.append((index + 1, ord(text[index])))
     ends += _ends(text, last)
     if not starts or not ends:
@@ -711,6 +857,10 @@ def _repair(text: str, place: tuple[int, int, bool], floor: int) -> Change | Non
     stretch = _Stretch(text, min(starts), low, high)
     before = stretch.shown.span(0, high - low)
     best: _Candidate | None = None
+    # A place that opens with U+FFFD (a dangling lead) has the run's last
+    # misread pair just before it: a run starting there is not early.
+    first = place[0] - (text[place[0]] == _LOST or trailing)
+    alone = _alone_cost(text, place[0], before, low, high) if trailing else 0.0
     for start in starts:
         for end, tail in ends:
             if end <= start:
@@ -718,8 +868,14 @@ def _repair(text: str, place: tuple[int, int, bool], floor: int) -> Change | Non
             candidate = stretch.read(start, end, tail, place[2])
             if candidate is None:
                 continue
-            if not _kept(before, candidate, start < place[0]):
+            if not _kept(before, candidate, start < first):
                 continue
+            if (
+                trailing
+                and (start, end) == (first, place[0] + 1)
+                and candidate.guessed_cost >= alone
+            ):
+                continue  # the letter reads better as a lone trail byte after clean text
             if best is None or candidate.rank < best.rank:
                 best = candidate
     if best is None:
@@ -732,6 +888,30 @@ def _repair(text: str, place: tuple[int, int, bool], floor: int) -> Change | Non
         lost=best.guessed.count(_LOST),
         reason=f"GBK read out of step after a lost byte; in step this reads {after}",
     )
+
+
+def _splits_word(text: str, index: int) -> bool:
+    # Whether the characters on either side of text[index] form a word: a
+    # letter inside a word (日Z報) was put there, and the character before it
+    # is no misread pair.
+    return 0 < index < len(text) - 1 and bool(_link(text[index - 1], text[index + 1]))
+
+
+def _alone_cost(text: str, index: int, shown: float, low: int, high: int) -> float:
+    """The cost of ``text[low:high]`` (``shown`` as it stands) with one character put back.
+
+    The letter at ``index`` is read as the trail byte of the character that
+    fits best, its lead lost, and the text before it as clean (see
+    :func:`_lone_trails`).
+    """
+    wide_before = text[max(index - 3, 0) : index].split("\n")[-1]
+    wide_after = text[index + 1 : index + 4].split("\n")[0]
+    char = _ranked(_trailing(ord(text[index])), wide_before, wide_after, "")[1]
+    if char == _LOST:
+        return shown
+    left = _link(text[index - 1], char) if index > low else 0.0
+    right = _link(char, text[index + 1]) if index + 1 < high else 0.0
+    return shown - _unit(text[index]) + _unit(char) - left - right
 
 
 _TRAIL_ALONE = re.compile(rf"[\x40-\x7e](?<=[{lexicon.HAN}].)(?=[{lexicon.HAN}])")
