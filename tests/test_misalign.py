@@ -456,3 +456,23 @@ def test_private_use_code_point_before_a_digit_is_not_a_whole_run() -> None:
     assert damaged == "保證物資\ue41c9┙o,切實保"
     changes = misalign.find(damaged, OPTIONS)
     assert distance(apply(damaged, changes), clean) <= distance(damaged, clean)
+
+
+def test_changes_are_ordered_counted_and_repeatable() -> None:
+    """On seeded damage: changes sorted, disjoint and in bounds, ``lost`` the U+FFFD
+    put in, and the same answer on a second call (the caches must not change it)."""
+    rng = random.Random(7)
+    sentences = clean_sentences()
+    for _ in range(300):
+        sentence = rng.choice(sentences)
+        positions = han_bytes(sentence)
+        if not positions:
+            continue
+        damaged = drop_byte(sentence, rng.choice(positions), rng.choice(["replace", "ignore"]))
+        changes = misalign.find(damaged, OPTIONS)
+        assert changes == misalign.find(damaged, OPTIONS)
+        cursor = 0
+        for change in changes:
+            assert cursor <= change.start < change.end <= len(damaged)
+            assert change.lost == change.after.count("\ufffd")
+            cursor = change.end
