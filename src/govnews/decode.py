@@ -377,6 +377,12 @@ def _utf8_bytes_at_most(high: bytes) -> int:
     return 2 * classes.count(b"ax") + 3 * classes.count(b"bxx") + 4 * classes.count(b"cxxx")
 
 
+def _too_little_utf8(high: bytes) -> bool:
+    """Whether the bound proves that UTF-8 keeps less than half of ``high`` (a
+    page's bytes above 0x7F): then the page is no mostly-UTF-8 mix."""
+    return 2 * (len(high) - _utf8_bytes_at_most(high)) > len(high)
+
+
 def _mixed(data: bytes, page: _Page | None = None) -> str | None:
     """A mostly UTF-8 page with some GBK runs, decoded run by run.
 
@@ -391,7 +397,7 @@ def _mixed(data: bytes, page: _Page | None = None) -> str | None:
     # non-ASCII bytes or more, the UTF-8 runs cannot be the majority. A bound
     # on the bytes the decode keeps settles most GBK pages without decoding.
     high = (page or _Page(data)).high
-    if 2 * (len(high) - _utf8_bytes_at_most(high)) > len(high):
+    if _too_little_utf8(high):
         return None
     invalid = len(data) - len(data.decode("utf-8", "ignore").encode("utf-8"))
     if not invalid or 2 * invalid > len(high):
@@ -587,7 +593,7 @@ def _rest_fails(data: bytes, tried: list[str], page: _Page) -> bool:
     if "utf-8" not in tried and _strict(data, "utf-8") is not None:
         return False
     high = page.high
-    if high and 2 * (len(high) - _utf8_bytes_at_most(high)) <= len(high):
+    if high and not _too_little_utf8(high):
         return False
     return all(
         codec in tried or _fails_early(data, codec) or _strict(data, codec) is None

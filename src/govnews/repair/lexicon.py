@@ -461,8 +461,13 @@ def _simple_chars() -> dict[str, str]:
     return _cached("simple-chars", _opencc_source(), _simple_char_table, dict)
 
 
+def _basic_han() -> list[str]:
+    # Every Han character of the basic plane, block by block (see _HAN_BLOCKS).
+    return [chr(code) for low, high in _HAN_BLOCKS[:3] for code in range(low, high + 1)]
+
+
 def _simple_char_table() -> dict[str, str]:
-    chars = [chr(code) for low, high in _HAN_BLOCKS[:3] for code in range(low, high + 1)]
+    chars = _basic_han()
     # One conversion for all: a line break between characters keeps OpenCC
     # from reading two of them as a phrase.
     simple = _converter()("\n".join(chars)).split("\n")
@@ -474,8 +479,7 @@ def _simple_char_table() -> dict[str, str]:
 def _rare_han_class() -> str:
     # The body of rare_han's character class, as ranges of code points.
     common = set(_gb2312_han())
-    blocks = _HAN_BLOCKS[:3]
-    chars = [chr(code) for low, high in blocks for code in range(low, high + 1)]
+    chars = _basic_han()
     forms = _simple_chars()
     if forms:
         common.update(char for char in chars if forms.get(char, char) in common)

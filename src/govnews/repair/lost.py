@@ -80,12 +80,13 @@ def find(text: str, options: Options) -> list[Change]:
         >>> [(c.after, c.lost) for c in find("正文\\ud800", Options())]
         [('\ufffd', 1)]
     """
-    patterns = [_LOST] if "?" in text else []
+    marks = "?" in text
+    patterns = [_LOST] if marks else []
     if lexicon.has_surrogates(text):
         patterns.append(_SURROGATES)
     if not patterns:
         return []
-    spans = _line_openings(text) if "?" in text else {}
+    spans = _line_openings(text) if marks else {}
     for pattern in patterns:
         for match in pattern.finditer(text):
             if match.start() not in spans:
