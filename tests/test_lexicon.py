@@ -18,7 +18,7 @@ def test_tables_load_lazily() -> None:
     code = (
         "import sys, govnews\n"
         "from govnews.repair import lexicon\n"
-        "assert lexicon._frequencies.cache_info().currsize == 0\n"
+        "assert lexicon._words.cache_info().currsize == lexicon._chars.cache_info().currsize == 0\n"
         "assert lexicon._readings.cache_info().currsize == 0\n"
         "print(sorted(m for m in ('jieba', 'pypinyin', 'opencc') if m in sys.modules))\n"
     )
@@ -76,14 +76,14 @@ def test_word_tables_are_cached_between_processes(
 ) -> None:
     """A table built once is read back from the cache folder; a damaged file is rebuilt."""
     monkeypatch.setenv("GOVNEWS_CACHE_DIR", str(tmp_path))
-    built = lexicon._cached_table("words", lexicon._short_words)
-    files = list(tmp_path.glob("words-*.marshal"))
+    built = lexicon._cached_table("chars", lexicon._char_counts, dict)
+    files = list(tmp_path.glob("chars-*.marshal"))
     assert len(files) == 1
-    assert lexicon._cached_table("words", lambda text: {}) == built  # read, not built
+    assert lexicon._cached_table("chars", lambda text: {}, dict) == built  # read, not built
     files[0].write_bytes(b"\x00 not a table")
-    assert lexicon._cached_table("words", lexicon._short_words) == built
+    assert lexicon._cached_table("chars", lexicon._char_counts, dict) == built
     monkeypatch.setenv("GOVNEWS_CACHE_DIR", "")
-    assert lexicon._cached_table("words", lambda text: {"x": 1}) == {"x": 1}  # off: built
+    assert lexicon._cached_table("chars", lambda text: {"x": 1}, dict) == {"x": 1}  # off: built
 
 
 def test_cache_keeps_the_tables_used_last(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -133,3 +133,14 @@ def test_one_character_is_simplified_as_opencc_would() -> None:
     assert [lexicon.to_simplified(char) for char in chars] == [convert(char) for char in chars]
     assert lexicon.to_simplified("國") == "国"
     assert lexicon.to_simplified("。") == "。"
+
+
+def test_word_tables_load_by_first_character() -> None:
+    """A table made a dictionary a first character at a time counts as the whole one does."""
+    whole = lexicon._counted(lexicon._SHORT_WORD, lexicon._dictionary_text())
+    table = lexicon._Words(lexicon._pack(whole))
+    sample = [*list(whole)[::97], "", "x", "日抱", "螅瑺", "\ufffd"]
+    assert [table.count(word) for word in sample] == [whole.get(word, 0) for word in sample]
+    assert 0 < len(table.words) < len(whole)  # only the first characters asked for
+    assert set(table.holding("日中")) >= {word for word in whole if word[0] in "日中"}
+    assert table.holding(table.firsts()) == whole

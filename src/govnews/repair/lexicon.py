@@ -25,7 +25,8 @@ import os
 import re
 import sys
 import time
-from collections.abc import Callable
+from array import array
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import ModuleType
 from typing import TypeVar
@@ -45,6 +46,7 @@ __all__ = [
     "text_cost",
     "to_simplified",
     "word_count",
+    "words_for",
     "words_of",
 ]
 
@@ -250,10 +252,13 @@ def cache_dir() -> Path | None:
     return Path(base) / "govnews"
 
 
-_CACHE_FORMAT = 1  # bump when a table's shape changes
+_CACHE_FORMAT = 2  # bump when a table's shape changes
 
 
-_T = TypeVar("_T", dict[str, int], dict[int, str], dict[str, str], str)
+# A word table as the cache keeps it: for each first character, the rest of
+# every word that starts with it (joined by newlines) and their counts (int64).
+_Packed = dict[str, tuple[str, bytes]]
+_T = TypeVar("_T", dict[str, int], dict[int, str], dict[str, str], _Packed, str)
 
 
 def _cached(name: str, source: Path | None, build: Callable[[], _T], kind: type[_T]) -> _T:
@@ -317,30 +322,100 @@ def _prune(folder: Path, name: str) -> None:
             path.unlink()
 
 
-def _cached_table(name: str, build: Callable[[str], dict[str, int]]) -> dict[str, int]:
+def _cached_table(name: str, build: Callable[[str], _T], kind: type[_T]) -> _T:
     # A table of jieba's dictionary (see _cached).
     source = _package_file("jieba", "dict.txt")
-    return _cached(name, source, lambda: build(_dictionary_text()), dict)
+    return _cached(name, source, lambda: build(_dictionary_text()), kind)
 
 
-def _short_words(text: str) -> dict[str, int]:
-    return {word: int(count) for word, count in _SHORT_WORD.findall(text)}
+def _counted(pattern: re.Pattern[str], text: str) -> dict[str, int]:
+    # The words of jieba's dictionary that pattern matches, with their counts.
+    return {word: int(count) for word, count in pattern.findall(text)}
 
 
 def _char_counts(text: str) -> dict[str, int]:
     # Each character's count: the sum over the short words that hold it.
     chars: dict[str, int] = {}
     get = chars.get
-    for word, count in _short_words(text).items():
+    for word, count in _counted(_SHORT_WORD, text).items():
         chars[word[0]] = get(word[0], 0) + count
         if len(word) == 2:
             chars[word[1]] = get(word[1], 0) + count
     return chars
 
 
+def _pack(words: dict[str, int]) -> _Packed:
+    groups: dict[str, list[tuple[str, int]]] = {}
+    for word, count in words.items():
+        groups.setdefault(word[0], []).append((word[1:], count))
+    return {
+        first: ("\n".join(rest for rest, _ in group), array("q", [n for _, n in group]).tobytes())
+        for first, group in groups.items()
+    }
+
+
+class _Words:
+    """A word table that becomes a dictionary one first character at a time.
+
+    Made into one dictionary, jieba's 125,000 words of one or two characters
+    take 80 ms to load and its 216,000 of three or four 170 ms, though a page
+    with a few damaged runs looks up words of a few hundred first characters.
+    So the cache keeps each first character's words as one string and their
+    counts as bytes, which load in a few milliseconds, and the words of a
+    first character join the dictionary when one of them is first looked up.
+    """
+
+    __slots__ = ("_loaded", "_packed", "words")
+
+    def __init__(self, packed: _Packed) -> None:
+        self._packed = packed
+        self._loaded: set[str] = set()
+        self.words: dict[str, int] = {}
+
+    def count(self, word: str) -> int:
+        first = word[:1]
+        if first not in self._loaded:
+            self._load(first)
+        return self.words.get(word, 0)
+
+    def holding(self, firsts: Iterable[str]) -> dict[str, int]:
+        # The dictionary, with every word that starts with one of firsts.
+        loaded = self._loaded
+        for first in firsts:
+            if first not in loaded:
+                self._load(first)
+        return self.words
+
+    def firsts(self) -> list[str]:
+        # Every first character of a word in the table.
+        return list(self._packed)
+
+    def _load(self, first: str) -> None:
+        group = self._packed.get(first)
+        if group is not None:
+            rests, counts = group
+            words = [first + rest for rest in rests.split("\n")]
+            self.words.update(zip(words, array("q", counts), strict=True))
+        # Marked only once its words are in: a thread that sees the mark
+        # finds them (two threads loading one group write the same counts).
+        self._loaded.add(first)
+
+
+def _words_table(name: str, pattern: re.Pattern[str]) -> _Words:
+    def build(text: str) -> _Packed:
+        return _pack(_counted(pattern, text))
+
+    return _Words(_cached_table(name, build, dict))
+
+
 @functools.lru_cache(maxsize=1)
-def _frequencies() -> tuple[dict[str, int], dict[str, int]]:
-    return _cached_table("words", _short_words), _cached_table("chars", _char_counts)
+def _words() -> _Words:
+    return _words_table("words", _SHORT_WORD)
+
+
+@functools.lru_cache(maxsize=1)
+def _chars() -> dict[str, int]:
+    return _cached_table("chars", _char_counts, dict)
 
 
 def word_count(word: str) -> int:
@@ -350,21 +425,17 @@ def word_count(word: str) -> int:
         >>> word_count("日报") > word_count("日抱")
         True
     """
-    return _frequencies()[0].get(word, 0)
+    return _words().count(word)
 
 
 _ANY_WORD = re.compile(r"^([^ \n]{3,4}) (\d+) ", re.MULTILINE)
 
 
-def _long_words(text: str) -> dict[str, int]:
-    return {word: int(count) for word, count in _ANY_WORD.findall(text)}
-
-
 @functools.lru_cache(maxsize=1)
-def _phrases() -> dict[str, int]:
+def _phrases() -> _Words:
     # Words of three and four characters, loaded only when a repair has a
     # damaged run to judge: clean pages never need them.
-    return _cached_table("phrases", _long_words)
+    return _words_table("phrases", _ANY_WORD)
 
 
 def phrase_count(word: str) -> int:
@@ -376,20 +447,36 @@ def phrase_count(word: str) -> int:
     """
     if len(word) <= 2:
         return word_count(word)
-    return _phrases().get(word, 0) if len(word) <= 4 else 0
+    return _phrases().count(word) if len(word) <= 4 else 0
 
 
-def words_of(size: int) -> dict[str, int]:
+def words_for(size: int, firsts: Iterable[str]) -> dict[str, int]:
     """The table :func:`phrase_count` reads for words of ``size`` characters (1 to 4).
 
     For callers that look up many words of one size: one dictionary lookup
-    each instead of a call.
+    each instead of a call. The table holds every word that starts with one
+    of ``firsts``; words starting with another character may be missing, as
+    tables are loaded one first character at a time.
+
+    Example:
+        >>> words_for(2, "日")["日报"] == phrase_count("日报")
+        True
+    """
+    return (_words() if size <= 2 else _phrases()).holding(firsts)
+
+
+def words_of(size: int) -> dict[str, int]:
+    """The whole table of words of ``size`` characters (1 to 4); see :func:`words_for`.
+
+    Loads every first character's words: for worker pools, which load the
+    tables once and share them.
 
     Example:
         >>> words_of(2)["日报"] == phrase_count("日报")
         True
     """
-    return _frequencies()[0] if size <= 2 else _phrases()
+    table = _words() if size <= 2 else _phrases()
+    return table.holding(table.firsts())
 
 
 def char_count(char: str) -> int:
@@ -399,7 +486,7 @@ def char_count(char: str) -> int:
         >>> char_count("国") > char_count("囯")
         True
     """
-    return _frequencies()[1].get(char, 0)
+    return _chars().get(char, 0)
 
 
 def has_rare_han(text: str) -> bool:
@@ -557,7 +644,7 @@ def char_cost(char: str) -> float:
         common = 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF or char in _MARKS
         return 2.0 if common else 6.0
     simple = to_simplified(char)
-    count = _frequencies()[1].get(simple, 0)
+    count = _chars().get(simple, 0)
     level = gb2312_level(simple)
     base = 1.0 if level == 1 else 4.0 if level == 2 else 9.0
     return base + 4.0 / (1.0 + math.log1p(count))

@@ -337,21 +337,28 @@ def _between_han(before: str, after: str) -> bool:
 
 def _fit_simple(char: str, left: str, right: str, between_han: bool) -> float:
     # _fit with the context already in Simplified characters.
-    return _fit_in(char, left, right, between_han, _contexts(left, right))
+    return _fit_in(char, left, right, between_han, _contexts(left, right, _simple(char)))
 
 
 _Context = tuple[str, str, bool, bool, "Callable[[str], int | None]"]
 
 
-def _contexts(left: str, right: str) -> tuple[_Context, ...]:
+def _contexts(left: str, right: str, candidates: str) -> tuple[_Context, ...]:
     """The context pieces around a candidate, for words of two to four characters.
 
     Each is the text before and after the candidate, whether it takes
     context on the left and on the right, and the lookup of the word table
-    of its length; made once for all the candidates of one place.
+    of its length; made once for all the candidates of one place (given in
+    Simplified characters: a word without left context starts with one).
     """
     return tuple(
-        (left[len(left) - k :], right[:m], k > 0, m > 0, lexicon.words_of(k + m + 1).get)
+        (
+            left[len(left) - k :],
+            right[:m],
+            k > 0,
+            m > 0,
+            lexicon.words_for(k + m + 1, left[len(left) - k] if k else candidates).get,
+        )
         for k, m in _SPANS
         if k <= len(left) and m <= len(right)
     )
@@ -402,7 +409,7 @@ def _ranked(candidates: tuple[str, ...], before: str, after: str, reading: str) 
     left = "".join(_simple(c) for c in before)
     right = "".join(_simple(c) for c in after)
     between = _between_han(before, after)
-    contexts = _contexts(left, right)
+    contexts = _contexts(left, right, "".join(_simple(c) for c in candidates))
     # Rare characters (not in GB2312 in either script) are never guessed:
     # the fit of a common one decides, or the character is marked lost.
     scored = sorted(
@@ -453,7 +460,7 @@ def _paired(
         by_simple.setdefault(_simple(char), []).append(char)
     # The pairs that form a word, looked up directly: an index of the words
     # by their first character would cost some 15 MB for this alone.
-    words = lexicon.words_of(2)
+    words = lexicon.words_for(2, [_simple(char) for char in firsts])
     for char in firsts:
         head = _simple(char)
         for second, chars in by_simple.items():
