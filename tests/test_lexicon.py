@@ -138,9 +138,21 @@ def test_one_character_is_simplified_as_opencc_would() -> None:
 def test_word_tables_load_by_first_character() -> None:
     """A table made a dictionary a first character at a time counts as the whole one does."""
     whole = lexicon._counted(lexicon._SHORT_WORD, lexicon._dictionary_text())
-    table = lexicon._Words(lexicon._pack(whole))
+    table = lexicon._Words("words", lexicon._SHORT_WORD, lexicon._pack(whole))
     sample = [*list(whole)[::97], "", "x", "日抱", "螅瑺", "\ufffd"]
     assert [table.count(word) for word in sample] == [whole.get(word, 0) for word in sample]
     assert 0 < len(table.words) < len(whole)  # only the first characters asked for
     assert set(table.holding("日中")) >= {word for word in whole if word[0] in "日中"}
     assert table.holding(table.firsts()) == whole
+
+
+def test_a_word_table_of_another_shape_is_made_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache file that loads but does not hold the table's shape is rebuilt, not trusted."""
+    monkeypatch.setenv("GOVNEWS_CACHE_DIR", str(tmp_path))
+    whole = lexicon._counted(lexicon._SHORT_WORD, lexicon._dictionary_text())
+    table = lexicon._Words("words", lexicon._SHORT_WORD, {"日": ("报\n本", b"\x01")})
+    assert table.count("日报") == whole["日报"]
+    assert table.count("中国") == whole["中国"]
+    assert len(list(tmp_path.glob("words-*.marshal"))) == 1  # the rebuilt table, written

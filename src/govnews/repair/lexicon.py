@@ -261,7 +261,9 @@ _Packed = dict[str, tuple[str, bytes]]
 _T = TypeVar("_T", dict[str, int], dict[int, str], dict[str, str], _Packed, str)
 
 
-def _cached(name: str, source: Path | None, build: Callable[[], _T], kind: type[_T]) -> _T:
+def _cached(
+    name: str, source: Path | None, build: Callable[[], _T], kind: type[_T], fresh: bool = False
+) -> _T:
     """A table built from a package's data, kept in the cache folder between processes.
 
     Reading jieba's 5 MB dictionary and matching its 349,000 lines takes a
@@ -270,16 +272,20 @@ def _cached(name: str, source: Path | None, build: Callable[[], _T], kind: type[
     The file is named after the source file's size and modification time,
     so a new release of the package makes a new table. Any trouble with the
     cache (unwritable, damaged, another Python's marshal format) falls back
-    to building the table.
+    to building the table; so does ``fresh``, for a table found damaged in use.
     """
     folder = cache_dir()
     path = None
     if source is not None and folder is not None:
         with contextlib.suppress(OSError):
             stat = source.stat()
-            version = f"{_CACHE_FORMAT}-{marshal.version}-{stat.st_size}-{stat.st_mtime_ns}"
+            # (The byte order, for the counts the word tables keep as bytes.)
+            made = f"{_CACHE_FORMAT}{sys.byteorder[0]}-{marshal.version}"
+            version = f"{made}-{stat.st_size}-{stat.st_mtime_ns}"
             path = folder / f"{name}-{version}.marshal"
             with contextlib.suppress(ValueError, EOFError, TypeError):
+                if fresh:
+                    raise ValueError(path)
                 loaded = marshal.loads(path.read_bytes())
                 if isinstance(loaded, kind):
                     os.utime(path)  # in use: _prune keeps the tables used last
@@ -322,10 +328,10 @@ def _prune(folder: Path, name: str) -> None:
             path.unlink()
 
 
-def _cached_table(name: str, build: Callable[[str], _T], kind: type[_T]) -> _T:
+def _cached_table(name: str, build: Callable[[str], _T], kind: type[_T], fresh: bool = False) -> _T:
     # A table of jieba's dictionary (see _cached).
     source = _package_file("jieba", "dict.txt")
-    return _cached(name, source, lambda: build(_dictionary_text()), kind)
+    return _cached(name, source, lambda: build(_dictionary_text()), kind, fresh)
 
 
 def _counted(pattern: re.Pattern[str], text: str) -> dict[str, int]:
@@ -365,12 +371,21 @@ class _Words:
     first character join the dictionary when one of them is first looked up.
     """
 
-    __slots__ = ("_loaded", "_packed", "words")
+    __slots__ = ("_held", "_loaded", "_name", "_packed", "_pattern", "words")
 
-    def __init__(self, packed: _Packed) -> None:
-        self._packed = packed
+    def __init__(self, name: str, pattern: re.Pattern[str], packed: _Packed | None = None) -> None:
+        self._name = name
+        self._pattern = pattern
+        self._packed = self._read() if packed is None else packed
         self._loaded: set[str] = set()
+        self._held: set[str] = set()
         self.words: dict[str, int] = {}
+
+    def _read(self, fresh: bool = False) -> _Packed:
+        def build(text: str) -> _Packed:
+            return _pack(_counted(self._pattern, text))
+
+        return _cached_table(self._name, build, dict, fresh)
 
     def count(self, word: str) -> int:
         first = word[:1]
@@ -378,39 +393,52 @@ class _Words:
             self._load(first)
         return self.words.get(word, 0)
 
-    def holding(self, firsts: Iterable[str]) -> dict[str, int]:
+    def holding(self, firsts: str) -> dict[str, int]:
         # The dictionary, with every word that starts with one of firsts.
-        loaded = self._loaded
-        for first in firsts:
-            if first not in loaded:
-                self._load(first)
+        # A repair asks for the same hundred-odd candidates again and again:
+        # a string asked for before is one set lookup.
+        held = self._held
+        if firsts not in held:
+            loaded = self._loaded
+            for first in firsts:
+                if first not in loaded:
+                    self._load(first)
+            if len(held) >= _HELD:
+                held.clear()
+            held.add(firsts)
         return self.words
 
-    def firsts(self) -> list[str]:
+    def firsts(self) -> str:
         # Every first character of a word in the table.
-        return list(self._packed)
+        return "".join(self._packed)
 
     def _load(self, first: str) -> None:
-        group = self._packed.get(first)
-        if group is not None:
-            rests, counts = group
-            words = [first + rest for rest in rests.split("\n")]
-            self.words.update(zip(words, array("q", counts), strict=True))
+        try:
+            self.words.update(self._group(first))
+        except (TypeError, ValueError):
+            # A cache file of the right type but not of this shape (damaged,
+            # or written by another version): made again from jieba.
+            self._packed = self._read(fresh=True)
+            self.words.update(self._group(first))
         # Marked only once its words are in: a thread that sees the mark
         # finds them (two threads loading one group write the same counts).
         self._loaded.add(first)
 
+    def _group(self, first: str) -> Iterable[tuple[str, int]]:
+        group = self._packed.get(first)
+        if group is None:
+            return ()
+        rests, counts = group
+        words = [first + rest for rest in rests.split("\n")]
+        return list(zip(words, array("q", counts), strict=True))
 
-def _words_table(name: str, pattern: re.Pattern[str]) -> _Words:
-    def build(text: str) -> _Packed:
-        return _pack(_counted(pattern, text))
 
-    return _Words(_cached_table(name, build, dict))
+_HELD = 65536  # strings of first characters remembered as loaded
 
 
 @functools.lru_cache(maxsize=1)
 def _words() -> _Words:
-    return _words_table("words", _SHORT_WORD)
+    return _Words("words", _SHORT_WORD)
 
 
 @functools.lru_cache(maxsize=1)
@@ -435,7 +463,7 @@ _ANY_WORD = re.compile(r"^([^ \n]{3,4}) (\d+) ", re.MULTILINE)
 def _phrases() -> _Words:
     # Words of three and four characters, loaded only when a repair has a
     # damaged run to judge: clean pages never need them.
-    return _words_table("phrases", _ANY_WORD)
+    return _Words("phrases", _ANY_WORD)
 
 
 def phrase_count(word: str) -> int:
@@ -450,7 +478,7 @@ def phrase_count(word: str) -> int:
     return _phrases().count(word) if len(word) <= 4 else 0
 
 
-def words_for(size: int, firsts: Iterable[str]) -> dict[str, int]:
+def words_for(size: int, firsts: str) -> dict[str, int]:
     """The table :func:`phrase_count` reads for words of ``size`` characters (1 to 4).
 
     For callers that look up many words of one size: one dictionary lookup

@@ -460,7 +460,7 @@ def _paired(
         by_simple.setdefault(_simple(char), []).append(char)
     # The pairs that form a word, looked up directly: an index of the words
     # by their first character would cost some 15 MB for this alone.
-    words = lexicon.words_for(2, [_simple(char) for char in firsts])
+    words = lexicon.words_for(2, "".join(_simple(char) for char in firsts))
     for char in firsts:
         head = _simple(char)
         for second, chars in by_simple.items():
