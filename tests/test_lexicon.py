@@ -141,9 +141,14 @@ def test_word_tables_load_by_first_character() -> None:
     table = lexicon._Words("words", lexicon._SHORT_WORD, lexicon._pack(whole))
     sample = [*list(whole)[::97], "", "x", "日抱", "螅瑺", "\ufffd"]
     assert [table.count(word) for word in sample] == [whole.get(word, 0) for word in sample]
-    assert 0 < len(table.words) < len(whole)  # only the first characters asked for
-    assert set(table.holding("日中")) >= {word for word in whole if word[0] in "日中"}
-    assert table.holding(table.firsts()) == whole
+    assert 0 < len(table.groups) < len(table.firsts())  # only the first characters asked for
+    assert table.group("日") == {word[1:]: n for word, n in whole.items() if word[0] == "日"}
+    groups = table.each(table.firsts())
+    assert {
+        first + rest: n
+        for first, group in zip(table.firsts(), groups, strict=True)
+        for rest, n in group.items()
+    } == whole
 
 
 def test_a_word_table_of_another_shape_is_made_again(

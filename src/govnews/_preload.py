@@ -21,7 +21,7 @@ def _load() -> None:
         from govnews.repair import lexicon
 
         warm_up()
-        lexicon.words_of(3)  # otherwise loaded by each worker's first damaged page
+        lexicon.load_words()  # otherwise loaded by each worker's first damaged page
     except Exception:
         return
     # Objects the collector never moves are never written to: their pages

@@ -26,7 +26,7 @@ import re
 import sys
 import time
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import TypeVar
@@ -40,14 +40,15 @@ __all__ = [
     "gb2312_level",
     "has_rare_han",
     "is_han",
+    "load_words",
     "phrase_count",
     "rare_han",
     "readings",
+    "rests",
+    "rests_each",
     "text_cost",
     "to_simplified",
     "word_count",
-    "words_for",
-    "words_of",
 ]
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -361,25 +362,29 @@ def _pack(words: dict[str, int]) -> _Packed:
 
 
 class _Words:
-    """A word table that becomes a dictionary one first character at a time.
+    """A word table, made into dictionaries one first character at a time.
 
     Made into one dictionary, jieba's 125,000 words of one or two characters
     take 80 ms to load and its 216,000 of three or four 170 ms, though a page
     with a few damaged runs looks up words of a few hundred first characters.
     So the cache keeps each first character's words as one string and their
-    counts as bytes, which load in a few milliseconds, and the words of a
-    first character join the dictionary when one of them is first looked up.
+    counts as bytes, which load in a few milliseconds, and a first
+    character's words become a dictionary of their own, keyed by the rest
+    of each word, when one of them is first looked up.
+
+    Small dictionaries are also faster to search: a repair looks up a
+    hundred-odd candidates in one context, all but a few of them missing,
+    and a miss in a table of 200,000 words waits on memory (about 300 ns)
+    where one in a first character's few dozen takes 50.
     """
 
-    __slots__ = ("_held", "_loaded", "_name", "_packed", "_pattern", "words")
+    __slots__ = ("_name", "_packed", "_pattern", "groups")
 
     def __init__(self, name: str, pattern: re.Pattern[str], packed: _Packed | None = None) -> None:
         self._name = name
         self._pattern = pattern
         self._packed = self._read() if packed is None else packed
-        self._loaded: set[str] = set()
-        self._held: set[str] = set()
-        self.words: dict[str, int] = {}
+        self.groups: dict[str, dict[str, int]] = {}
 
     def _read(self, fresh: bool = False) -> _Packed:
         def build(text: str) -> _Packed:
@@ -388,52 +393,41 @@ class _Words:
         return _cached_table(self._name, build, dict, fresh)
 
     def count(self, word: str) -> int:
-        first = word[:1]
-        if first not in self._loaded:
-            self._load(first)
-        return self.words.get(word, 0)
+        return self.group(word[:1]).get(word[1:], 0)
 
-    def holding(self, firsts: str) -> dict[str, int]:
-        # The dictionary, with every word that starts with one of firsts.
-        # A repair asks for the same hundred-odd candidates again and again:
-        # a string asked for before is one set lookup.
-        held = self._held
-        if firsts not in held:
-            loaded = self._loaded
-            for first in firsts:
-                if first not in loaded:
-                    self._load(first)
-            if len(held) >= _HELD:
-                held.clear()
-            held.add(firsts)
-        return self.words
+    def group(self, first: str) -> dict[str, int]:
+        # The words that start with ``first``, keyed by the rest of each.
+        found = self.groups.get(first)
+        return self._load(first) if found is None else found
 
-    def firsts(self) -> str:
+    def each(self, firsts: list[str]) -> list[dict[str, int]]:
+        # group() of each of firsts, in one C loop once they are loaded.
+        found = list(map(self.groups.get, firsts))
+        if None in found:
+            return [self.group(first) for first in firsts]
+        return found  # type: ignore[return-value]  # (no None in it)
+
+    def firsts(self) -> list[str]:
         # Every first character of a word in the table.
-        return "".join(self._packed)
+        return list(self._packed)
 
-    def _load(self, first: str) -> None:
+    def _load(self, first: str) -> dict[str, int]:
         try:
-            self.words.update(self._group(first))
+            found = self._unpack(first)
         except (TypeError, ValueError):
             # A cache file of the right type but not of this shape (damaged,
             # or written by another version): made again from jieba.
             self._packed = self._read(fresh=True)
-            self.words.update(self._group(first))
-        # Marked only once its words are in: a thread that sees the mark
-        # finds them (two threads loading one group write the same counts).
-        self._loaded.add(first)
+            found = self._unpack(first)
+        self.groups[first] = found
+        return found
 
-    def _group(self, first: str) -> Iterable[tuple[str, int]]:
+    def _unpack(self, first: str) -> dict[str, int]:
         group = self._packed.get(first)
         if group is None:
-            return ()
+            return {}
         rests, counts = group
-        words = [first + rest for rest in rests.split("\n")]
-        return list(zip(words, array("q", counts), strict=True))
-
-
-_HELD = 65536  # strings of first characters remembered as loaded
+        return dict(zip(rests.split("\n"), array("q", counts), strict=True))
 
 
 @functools.lru_cache(maxsize=1)
@@ -478,33 +472,42 @@ def phrase_count(word: str) -> int:
     return _phrases().count(word) if len(word) <= 4 else 0
 
 
-def words_for(size: int, firsts: str) -> dict[str, int]:
-    """The table :func:`phrase_count` reads for words of ``size`` characters (1 to 4).
+def rests(size: int, first: str) -> dict[str, int]:
+    """The words of ``size`` characters (1 to 4) that start with ``first``, by what follows it.
 
-    For callers that look up many words of one size: one dictionary lookup
-    each instead of a call. The table holds every word that starts with one
-    of ``firsts``; words starting with another character may be missing, as
-    tables are loaded one first character at a time.
-
-    Example:
-        >>> words_for(2, "日")["日报"] == phrase_count("日报")
-        True
-    """
-    return (_words() if size <= 2 else _phrases()).holding(firsts)
-
-
-def words_of(size: int) -> dict[str, int]:
-    """The whole table of words of ``size`` characters (1 to 4); see :func:`words_for`.
-
-    Loads every first character's words: for worker pools, which load the
-    tables once and share them.
+    For callers that look up many words in one context: each is one lookup
+    in a small dictionary. (Words of one and two characters share a table,
+    as do words of three and four: the length of the key tells them apart.)
 
     Example:
-        >>> words_of(2)["日报"] == phrase_count("日报")
+        >>> rests(2, "日")["报"] == phrase_count("日报")
+        True
+        >>> rests(4, "一")["目了然"] == phrase_count("一目了然")
         True
     """
-    table = _words() if size <= 2 else _phrases()
-    return table.holding(table.firsts())
+    return (_words() if size <= 2 else _phrases()).group(first)
+
+
+def rests_each(size: int, firsts: list[str]) -> list[dict[str, int]]:
+    """:func:`rests` for each of ``firsts``, in order.
+
+    Example:
+        >>> [len(group) > 0 for group in rests_each(2, ["日", "\ue000"])]
+        [True, False]
+    """
+    return (_words() if size <= 2 else _phrases()).each(firsts)
+
+
+def load_words() -> None:
+    """Load every word table whole, for worker pools that load them once and share them.
+
+    Example:
+        >>> load_words()
+        >>> phrase_count("一目了然") > 0
+        True
+    """
+    for table in (_words(), _phrases()):
+        table.each(table.firsts())
 
 
 def char_count(char: str) -> int:

@@ -57,7 +57,6 @@ import functools
 import itertools
 import math
 import re
-from collections.abc import Callable
 from typing import NamedTuple
 
 from govnews.records import Options
@@ -326,6 +325,15 @@ def _fit(char: str, before: str, after: str) -> float:
     return _fit_simple(char, left, right, _between_han(before, after))
 
 
+def _fittest(chars: list[str], before: str, after: str) -> list[str]:
+    # The candidates that fit best alone, best first (the first of equals first).
+    left = "".join(_simple(c) for c in before)
+    right = "".join(_simple(c) for c in after)
+    fits = _fits(tuple(chars), left, right, _between_han(before, after), _contexts(left, right))
+    order = sorted(range(len(chars)), key=lambda index: -fits[index])
+    return [chars[index] for index in order[:_PAIR_SHORTLIST]]
+
+
 def _between_han(before: str, after: str) -> bool:
     near_before, near_after = before[-1:], after[:1]
     return (
@@ -337,57 +345,113 @@ def _between_han(before: str, after: str) -> bool:
 
 def _fit_simple(char: str, left: str, right: str, between_han: bool) -> float:
     # _fit with the context already in Simplified characters.
-    return _fit_in(char, left, right, between_han, _contexts(left, right, _simple(char)))
+    return _fits((char,), left, right, between_han, _contexts(left, right))[0]
 
 
-_Context = tuple[str, str, bool, bool, "Callable[[str], int | None]"]
+_Context = tuple[str, str, bool, bool, int]
 
 
-def _contexts(left: str, right: str, candidates: str) -> tuple[_Context, ...]:
+def _contexts(left: str, right: str) -> tuple[_Context, ...]:
     """The context pieces around a candidate, for words of two to four characters.
 
     Each is the text before and after the candidate, whether it takes
-    context on the left and on the right, and the lookup of the word table
-    of its length; made once for all the candidates of one place (given in
-    Simplified characters: a word without left context starts with one).
+    context on the left and on the right, and the word's length; made once
+    for all the candidates of one place.
     """
     return tuple(
-        (
-            left[len(left) - k :],
-            right[:m],
-            k > 0,
-            m > 0,
-            lexicon.words_for(k + m + 1, left[len(left) - k] if k else candidates).get,
-        )
+        (left[len(left) - k :], right[:m], k > 0, m > 0, k + m + 1)
         for k, m in _SPANS
         if k <= len(left) and m <= len(right)
     )
 
 
-def _fit_in(
-    char: str, left: str, right: str, between_han: bool, contexts: tuple[_Context, ...]
-) -> float:
-    simple = _simple(char)
-    score = -lexicon.char_cost(char)
-    if simple in _PUNCTUATION or simple in _ASCII_MARKS or char.isascii():
-        if between_han:
-            score += _PUNCTUATION.get(simple, 0.0)
-            if not right and simple in "。”":
-                score += 2.0  # a line of news text ends with a full stop
-        elif not right and left[-1:] in _CLOSING and simple == "。":
-            score += _PUNCTUATION["。"] + 2.0  # 二是精准“查”。: a stop after the quote
-        return score
-    best_left = best_right = 0.0
-    for before, after, on_left, on_right, count in contexts:
-        word = before + simple + after
-        found = count(word)
-        if found:
-            bonus = 1.0 + len(word) / 2 + math.log1p(found) * _WORD_WEIGHT
-            if on_left and bonus > best_left:
-                best_left = bonus
-            if on_right and bonus > best_right:
-                best_right = bonus
-    return score + best_left + best_right
+def _fits(
+    chars: tuple[str, ...], left: str, right: str, between_han: bool, contexts: tuple[_Context, ...]
+) -> list[float]:
+    """How well each candidate fits between ``left`` and ``right`` (see :func:`_fit`).
+
+    Scored together, context by context: a place has a hundred-odd
+    candidates and up to nine contexts, and all but a few of those words
+    are not in the tables, so each context is one pass of lookups, and only
+    the words found are weighed.
+    """
+    simples, costs, marks = _candidates(chars)
+    scores = list(costs)
+    best_left = [0.0] * len(chars)
+    best_right = [0.0] * len(chars)
+    worded: set[int] = set()
+    for before, after, on_left, on_right, size in contexts:
+        found = _counts(before, after, size, simples)
+        if not any(found):
+            continue
+        for index in itertools.compress(range(len(simples)), found):
+            length = len(before) + len(simples[index]) + len(after)
+            bonus = 1.0 + length / 2 + math.log1p(found[index] or 0) * _WORD_WEIGHT
+            if on_left and bonus > best_left[index]:
+                best_left[index] = bonus
+            if on_right and bonus > best_right[index]:
+                best_right[index] = bonus
+            worded.add(index)
+    for index in worded.difference(marks):
+        scores[index] = scores[index] + best_left[index] + best_right[index]
+    for index in marks:
+        scores[index] += _mark_fit(simples[index], left, right, between_han)
+    return scores
+
+
+@functools.lru_cache(maxsize=2048)
+def _candidates(
+    chars: tuple[str, ...],
+) -> tuple[tuple[str, ...], tuple[float, ...], tuple[int, ...]]:
+    """What scoring needs of a set of candidates, which recurs from place to place.
+
+    Their Simplified forms, their costs (negated: the score before any word
+    counts), and which of them are marks, placed by where they stand rather
+    than by words.
+    """
+    simples = tuple(_simple(char) for char in chars)
+    costs = tuple(-lexicon.char_cost(char) for char in chars)
+    marks = tuple(
+        index
+        for index, (char, simple) in enumerate(zip(chars, simples, strict=True))
+        if simple in _PUNCTUATION or simple in _ASCII_MARKS or char.isascii()
+    )
+    return simples, costs, marks
+
+
+def _counts(before: str, after: str, size: int, simples: tuple[str, ...]) -> list[int | None]:
+    """The count of each word ``before + simple + after`` of ``size`` characters, or None.
+
+    Made and looked up in C loops, in the small table of the word's first
+    character. The context never holds a line break (it is cut at one), so
+    one join and one split make every key.
+    """
+    if not before:
+        return list(map(dict.get, _groups(size, simples), itertools.repeat(after)))
+    group = lexicon.rests(size, before[0])
+    if not group:
+        return [None] * len(simples)
+    rest = before[1:]
+    keys = (rest + (after + "\n" + rest).join(simples) + after).split("\n")
+    return list(map(group.get, keys))
+
+
+@functools.lru_cache(maxsize=2048)
+def _groups(size: int, simples: tuple[str, ...]) -> list[dict[str, int]]:
+    # The small tables of each candidate's words (they never change once made).
+    return lexicon.rests_each(size, list(simples))
+
+
+def _mark_fit(simple: str, left: str, right: str, between_han: bool) -> float:
+    # A mark or ASCII character fits by where it stands, not by words.
+    if between_han:
+        bonus = _PUNCTUATION.get(simple, 0.0)
+        if not right and simple in "。”":
+            bonus += 2.0  # a line of news text ends with a full stop
+        return bonus
+    if not right and left[-1:] in _CLOSING and simple == "。":
+        return _PUNCTUATION["。"] + 2.0  # 二是精准“查”。: a stop after the quote
+    return 0.0
 
 
 # Context taken on each side of a candidate for words of two to four characters.
@@ -409,16 +473,12 @@ def _ranked(candidates: tuple[str, ...], before: str, after: str, reading: str) 
     left = "".join(_simple(c) for c in before)
     right = "".join(_simple(c) for c in after)
     between = _between_han(before, after)
-    contexts = _contexts(left, right, "".join(_simple(c) for c in candidates))
+    contexts = _contexts(left, right)
     # Rare characters (not in GB2312 in either script) are never guessed:
     # the fit of a common one decides, or the character is marked lost.
+    guessable = _guessable(candidates)
     scored = sorted(
-        (
-            (_fit_in(c, left, right, between, contexts), c)
-            for c in candidates
-            if lexicon.char_cost(c) < _GUESSABLE
-        ),
-        reverse=True,
+        zip(_fits(guessable, left, right, between, contexts), guessable, strict=True), reverse=True
     )
     if not scored:
         return _LOST, _LOST
@@ -430,6 +490,11 @@ def _ranked(candidates: tuple[str, ...], before: str, after: str, reading: str) 
     if best_score - rival < 2.0:
         return _LOST, best
     return best, best
+
+
+@functools.lru_cache(maxsize=2048)
+def _guessable(candidates: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(c for c in candidates if lexicon.char_cost(c) < _GUESSABLE)
 
 
 _PAIR_SHORTLIST = 8  # candidates of each side that are paired even without a word
@@ -452,19 +517,17 @@ def _paired(
     lasts = [c for c in endings if lexicon.char_cost(c) < _GUESSABLE]
     if not firsts or not lasts:
         return (_LOST, _LOST), (_LOST, _LOST)
-    alone_first = sorted(firsts, key=lambda c: -_fit(c, before, ""))[:_PAIR_SHORTLIST]
-    alone_last = sorted(lasts, key=lambda c: -_fit(c, "", after))[:_PAIR_SHORTLIST]
+    alone_first = _fittest(firsts, before, "")
+    alone_last = _fittest(lasts, "", after)
     pairs = dict.fromkeys(itertools.product(alone_first, alone_last))
     by_simple: dict[str, list[str]] = {}
     for char in lasts:
         by_simple.setdefault(_simple(char), []).append(char)
-    # The pairs that form a word, looked up directly: an index of the words
-    # by their first character would cost some 15 MB for this alone.
-    words = lexicon.words_for(2, "".join(_simple(char) for char in firsts))
+    # The pairs that form a word, looked up in each first character's words.
     for char in firsts:
-        head = _simple(char)
+        words = lexicon.rests(2, _simple(char))
         for second, chars in by_simple.items():
-            if head + second in words:
+            if second in words:
                 pairs.update(dict.fromkeys((char, last) for last in chars))
     scored = []
     for first, last in pairs:
