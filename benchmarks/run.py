@@ -7,7 +7,10 @@ One entry point. It builds its inputs from the text dumps in ``examples/``:
   chrome of a provincial news portal (inline CSS and scripts, menus, a
   related-news sidebar, a footer), once in UTF-8 and once in GBK with a
   ``gb2312`` declaration, the way these sites serve them;
-- dumps grown or cut to 1 KB ... 8 MB for the size-linearity check.
+- dumps grown or cut to 1 KB ... 8 MB for the size-linearity check;
+- dumps with fresh damage, each parsed once: a crawl does not repeat its
+  pages, and the repairs' caches, warm in the cycling timings, are cold for
+  a run of damage never seen before (see "seen once" below).
 
 It times each stage of the pipeline (decode, lines, repairs, t2s, template,
 Article) and the whole ``govnews.parse``; two worker processes on the HTML
@@ -24,7 +27,8 @@ Usage::
     python benchmarks/run.py --profile 30 # also print the top 30 of a cProfile
 
 Numbers are throughput on one core unless a row says otherwise: each timing
-cycles through its pages for a fixed time after one warm-up pass.
+cycles through its pages for a fixed time after one warm-up pass, except
+the "seen once" rows, where every page is new.
 """
 
 from __future__ import annotations
@@ -64,6 +68,10 @@ if os.path.isdir(os.path.join(SRC, "govnews")) and SRC not in sys.path:
 import govnews  # noqa: E402
 from govnews.parse import assemble, extract, keyed_page, mend, read, render  # noqa: E402
 from govnews.records import Article, Options, Repaired  # noqa: E402
+
+sys.path.insert(0, ROOT)  # the damage the tests make, shared with this benchmark
+from tests.damage import drop_byte, han_bytes  # noqa: E402
+
 from govnews.repair import repair  # noqa: E402
 
 # The targets of issue 7, in pages per second unless named otherwise.
@@ -393,6 +401,37 @@ def carried(data: bytes) -> tuple[Staged, Article]:
 def _same(staged: Article, whole: Article) -> bool:
     keys = ("title", "source", "authors", "published_at", "paragraphs", "site")
     return all(getattr(staged, k) == getattr(whole, k) for k in keys)
+
+
+_RUNS_A_PAGE = 3  # lines damaged afresh in each "seen once" page
+
+
+def fresh_dumps(seed_list: list[tuple[str, bytes]], count: int) -> list[bytes]:
+    """Text dumps that each carry misaligned runs no other page has.
+
+    Each is an example dump with ``_RUNS_A_PAGE`` of its longer lines
+    damaged as a crawl damages them: encoded to GB18030, one byte of their
+    Chinese text dropped, decoded (errors replaced or ignored) and folded.
+    """
+    rng = random.Random(20261125)
+    pages = []
+    for index in range(count):
+        lines = seed_list[index % len(seed_list)][1].decode("utf-8").split("\n")
+        long = [i for i, line in enumerate(lines) if len(han_bytes(line)) >= 40]
+        for at in rng.sample(long, min(_RUNS_A_PAGE, len(long))):
+            errors = rng.choice(("replace", "ignore"))
+            lines[at] = drop_byte(lines[at], rng.choice(han_bytes(lines[at])), errors)
+        pages.append("\n".join(lines).encode("utf-8"))
+    return pages
+
+
+def seen_once(pages: Sequence[bytes]) -> float:
+    """Pages per CPU second, each page parsed once (after one untimed page)."""
+    govnews.parse(pages[0])
+    start = time.process_time()
+    for page in pages[1:]:
+        govnews.parse(page)
+    return (len(pages) - 1) / (time.process_time() - start)
 
 
 # ---------------------------------------------------------------- timing
@@ -733,6 +772,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for name, pages in sets.items()
     }
     per_seed = [(n, rate(govnews.parse, [d], seconds / 2, warm=0)) for n, d in seed_list]
+    once = seen_once(fresh_dumps(seed_list, 21 if args.quick else 201))
 
     whole_html = rate(govnews.parse, every_html, seconds * 2, warm=0)
     par, rss = parallel(every_html, args.workers, seconds * 3)
@@ -800,6 +840,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     for (name, data), (_, one) in zip(seed_list, per_seed, strict=True):
         edits = len(govnews.parse(data).edits)
         w(f"| {name} ({edits} edits) | {len(data) / 1024:.1f} | {_fmt(one)} | {_ms(one)} |")
+    w("")
+
+    w("## Text dumps seen once\n")
+    w(
+        f"The example dumps, each with {_RUNS_A_PAGE} of its lines freshly damaged by a "
+        "dropped GB18030 byte, every page parsed once: the repairs' caches meet runs "
+        "they have not seen, as in a crawl.\n"
+    )
+    w("| pages | pages/s | ms/page |\n|---|---:|---:|")
+    w(f"| {20 if args.quick else 200} | {_fmt(once)} | {_ms(once)} |")
     w("")
 
     w("## HTML pages (UTF-8 and GBK together) and the alternatives\n")
