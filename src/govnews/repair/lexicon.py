@@ -32,7 +32,6 @@ from types import ModuleType
 from typing import TypeVar
 
 __all__ = [
-    "affixes",
     "cache_dir",
     "char_cost",
     "char_count",
@@ -487,29 +486,6 @@ def rests(size: int, first: str) -> dict[str, int]:
         True
     """
     return (_words() if size <= 2 else _phrases()).group(first)
-
-
-@functools.lru_cache(maxsize=4096)
-def affixes(size: int, first: str) -> tuple[frozenset[str], frozenset[str]]:
-    """What the rests of the words of ``size`` characters after ``first`` start and end with.
-
-    Every proper beginning and every proper end of each key of
-    :func:`rests`, for words of three or four characters: a context whose
-    text before or after the candidate is not among them holds no word, and
-    its hundred-odd lookups are saved (nearly all those lookups miss).
-
-    Example:
-        >>> heads, tails = affixes(3, "进")
-        >>> "一" in heads, "步" in tails, "然" in heads
-        (True, True, False)
-    """
-    heads: set[str] = set()
-    tails: set[str] = set()
-    for rest in rests(size, first):
-        for cut in range(1, len(rest)):
-            heads.add(rest[:cut])
-            tails.add(rest[cut:])
-    return frozenset(heads), frozenset(tails)
 
 
 def rests_each(size: int, firsts: list[str]) -> list[dict[str, int]]:

@@ -429,18 +429,11 @@ def _counts(before: str, after: str, size: int, simples: tuple[str, ...]) -> lis
     if not before:
         return list(map(dict.get, _groups(size, simples), itertools.repeat(after)))
     group = lexicon.rests(size, before[0])
-    rest = before[1:]
-    if not group or (size > 2 and _no_word_around(size, before[0], rest, after)):
+    if not group:
         return [None] * len(simples)
+    rest = before[1:]
     keys = (rest + (after + "\n" + rest).join(simples) + after).split("\n")
     return list(map(group.get, keys))
-
-
-def _no_word_around(size: int, first: str, rest: str, after: str) -> bool:
-    # Whether no word of ``size`` after ``first`` has ``rest`` and ``after``
-    # either side of its one unknown character.
-    heads, tails = lexicon.affixes(size, first)
-    return (bool(rest) and rest not in heads) or (bool(after) and after not in tails)
 
 
 @functools.lru_cache(maxsize=2048)
