@@ -532,18 +532,20 @@ def _memory_of_worker(page: Any, result: Any) -> tuple[int, dict[str, float]]:
     return os.getpid(), found
 
 
-def pool_memory(pages: list[bytes], workers: int) -> dict[str, float]:
+def pool_memory(pages: list[bytes], workers: int, once: list[bytes]) -> dict[str, float]:
     """A worker's memory in the library's own pool (``govnews.batch.map_pages``), in MB.
 
     The pool's server loads the tables before it forks the workers, so they
     share those pages: ``rss`` counts them in every worker, ``pss`` divides
     each shared page among the processes that hold it, and ``private`` is
     what one more worker adds. The largest worker's figures, after each
-    worker has parsed several rounds of the pages.
+    worker has parsed several rounds of the pages and then its share of the
+    pages seen once, whose fresh runs fill the repairs' bounded caches.
     """
     from govnews.batch import RawPage, map_pages
 
     raw = [RawPage(page, name=str(i)) for i, page in enumerate(pages)] * 4
+    raw += [RawPage(page, name=f"once-{i}") for i, page in enumerate(once)]
     last: dict[int, dict[str, float]] = {}
     for pid, found in map_pages(raw, _memory_of_worker, workers=workers, chunksize=2):
         last[pid] = found
@@ -772,11 +774,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         for name, pages in sets.items()
     }
     per_seed = [(n, rate(govnews.parse, [d], seconds / 2, warm=0)) for n, d in seed_list]
-    once = seen_once(fresh_dumps(seed_list, 21 if args.quick else 201))
+    fresh = fresh_dumps(seed_list, 21 if args.quick else 201)
+    once = seen_once(fresh)
 
     whole_html = rate(govnews.parse, every_html, seconds * 2, warm=0)
     par, rss = parallel(every_html, args.workers, seconds * 3)
-    pooled = pool_memory(every_html + dumps, args.workers)
+    pooled = pool_memory(every_html + dumps, args.workers, fresh)
     others = {} if args.no_competitors else competitors(every_html, seconds * 2)
     imp, heavy = import_ms(3 if args.quick else 7)
     first, first_heavy = import_ms(3 if args.quick else 7, "import govnews; govnews.parse")
