@@ -24,6 +24,10 @@ What is asserted, and why:
   taken for a misread pair to make a word of a guess;
 - a private-use code point before an ASCII mark, where an ignoring decoder
   dropped the dangling lead, is a whole run of two guessed characters;
+- a line an ignoring decoder cut at its end (its last character holds the
+  lead byte 0xA1 of the lost full stop) is read again, while clean lines
+  ending in such a character stay; two misread pairs beside a strong sign
+  give back the one character their bytes prove, first character lost;
 - an ASCII word after a rare but real character (燊APP) is clean text: its
   first letter is no trail byte, and no run stops before a letter;
 - a repair never leaves generated damage further from the clean text than
@@ -476,3 +480,54 @@ def test_changes_are_ordered_counted_and_repeatable() -> None:
             assert cursor <= change.start < change.end <= len(damaged)
             assert change.lost == change.after.count("\ufffd")
             cursor = change.end
+
+
+@pytest.mark.parametrize(
+    ("clean", "position", "damaged"),
+    [
+        ("医院开通了预约挂号的服务。", 22, "医院开通了预约挂号的服瘛"),
+        ("企业复工后生产秩序逐步恢复。", 19, "企业复工后生产秩序植交指础"),
+        ("这项工程预计明年年底完工。", 22, "这项工程预计明年年底完ぁ"),
+    ],
+)
+def test_line_cut_at_its_end_by_an_ignoring_decoder(
+    clean: str, position: int, damaged: str
+) -> None:
+    """A run that ends a line, its dangling lead dropped, leaves no U+FFFD.
+
+    The last misread pair holds the lead byte (0xA1) of the full stop whose
+    trail was lost: a line ending in a character (Han, or a kana as in 完ぁ)
+    with that trail byte, in no word with the one before it, is the sign,
+    and the stop the line lost is priced as U+FFFD would be.
+    """
+    assert drop_byte(clean, position, "ignore") == damaged
+    assert apply(damaged, misalign.find(damaged, OPTIONS)) == clean
+
+
+@pytest.mark.parametrize(
+    ("clean", "position", "errors", "repaired"),
+    [
+        ("这项工程预计明年年底完工。", 21, "replace", "这项工程预计明年年底\ufffd工。"),
+        ("专家建议居民适当减少外出。", 20, "replace", "专家建议居民适当减少\ufffd出。"),
+        ("農民們在田間忙著收割水稻。", 8, "ignore", "農民們在\ufffd間忙著收割水稻。"),
+    ],
+)
+def test_one_proven_character_beside_a_strong_sign(
+    clean: str, position: int, errors: str, repaired: str
+) -> None:
+    """Two misread pairs prove one character: kept when it leaves the text no dearer.
+
+    凸ぁ\ufffd for 完工。 proves 工; its first character is too close to call
+    and stays lost, which is still nearer the clean text than the misread
+    pairs (and 镩g for 田間 is not read from the character before it).
+    """
+    damaged = drop_byte(clean, position, errors)
+    assert apply(damaged, misalign.find(damaged, OPTIONS)) == repaired
+
+
+@pytest.mark.parametrize(
+    "text", ["大家快来看啊", "他说这样做没有病", "今天的风景真美啊", "记者来到施工现场"]
+)
+def test_clean_line_ending_in_a_lead_byte_of_marks_stays(text: str) -> None:
+    """啊, 病 and 场 have the trail byte 0xA1 too: ending a clean line, they stay."""
+    assert misalign.find(text, OPTIONS) == []
