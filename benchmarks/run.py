@@ -501,6 +501,13 @@ def _worker(args: tuple[list[bytes], float]) -> tuple[int, float, int]:
 
 
 def _peak_rss_kb() -> int:
+    # Linux's VmHWM is the peak of this process's own memory since it was
+    # started; ru_maxrss also keeps, across exec, the size of the parent
+    # that forked it, which for a "spawn" worker is the benchmark itself.
+    with contextlib.suppress(OSError, ValueError), open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
     try:
         import resource
     except ImportError:  # pragma: no cover - Windows
