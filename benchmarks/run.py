@@ -636,11 +636,14 @@ def _env() -> dict[str, str]:
     return env
 
 
+COLD = ", no cache"  # the end of a cli_ms page name that runs with an empty cache
+
+
 def cli_ms(pages: dict[str, bytes], repeats: int) -> tuple[dict[str, float], float]:
     """Wall ms of ``python -m govnews parse PAGE`` for each page, and of ``python -c pass``.
 
     The sources are compiled to bytecode first, as an install does. A name
-    ending in ``(cold)`` runs with an empty word-table cache every time;
+    ending in :data:`COLD` runs with an empty word-table cache every time;
     the others share one, filled by a run before the timing.
     """
     subprocess.run(
@@ -667,7 +670,7 @@ def cli_ms(pages: dict[str, bytes], repeats: int) -> tuple[dict[str, float], flo
             with open(path, "wb") as handle:
                 handle.write(page)
             cmd = [sys.executable, "-m", "govnews", "parse", path]
-            if name.endswith("(cold)"):
+            if name.endswith(COLD):
                 found[name] = wall(cmd)
             else:
                 subprocess.run(cmd, capture_output=True, env={**_env(), "GOVNEWS_CACHE_DIR": warm})
@@ -796,7 +799,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         {
             "a clean page (002)": clean,
             "a damaged page (004)": damaged,
-            "a damaged page (004, cold)": damaged,
+            "a damaged page (004)" + COLD: damaged,
         },
         2 if args.quick else 7,
     )
@@ -899,7 +902,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name, ms in clis.items():
         w(
             f"- `govnews parse` on {name} as a whole process, bytecode compiled: {ms:.0f} ms"
-            + (" (word-table cache empty)" if name.endswith("(cold)") else "")
+            + (" (word-table cache empty)" if name.endswith(COLD) else "")
         )
     w(f"- a bare `python -c pass`: {bare:.0f} ms")
     w(f"- peak RSS of a parse worker on its own: {rss:.1f} MB")
