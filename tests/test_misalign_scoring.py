@@ -81,3 +81,10 @@ def test_a_word_found_in_context_raises_its_candidate() -> None:
     scores = misalign._fits(("一", "亍"), "进", "步", True, misalign._contexts("进", "步"))
     assert scores[0] > 0 > scores[1]
     assert scores[0] == _one_fit("一", "进", "步", True)
+
+
+def test_no_candidates_no_scores() -> None:
+    """A place whose candidates were all ruled out scores nothing, in any context."""
+    for left, right in (("纭", ""), ("进", "步"), ("", "步")):
+        assert misalign._fits((), left, right, True, misalign._contexts(left, right)) == []
+        assert misalign._counts(left, right, len(left) + len(right) + 1, ()) == []

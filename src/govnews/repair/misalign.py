@@ -395,12 +395,9 @@ def _fits(
     best_right = [0.0] * len(chars)
     worded: set[int] = set()
     for before, after, on_left, on_right, size in contexts:
-        found = _counts(before, after, size, simples)
-        if not any(found):
-            continue
-        for index in itertools.compress(range(len(simples)), found):
+        for index, found in _words_found(before, after, size, simples):
             length = len(before) + len(simples[index]) + len(after)
-            bonus = 1.0 + length / 2 + math.log1p(found[index] or 0) * _WORD_WEIGHT
+            bonus = 1.0 + length / 2 + math.log1p(found) * _WORD_WEIGHT
             if on_left and bonus > best_left[index]:
                 best_left[index] = bonus
             if on_right and bonus > best_right[index]:
@@ -433,6 +430,24 @@ def _candidates(
     return simples, costs, marks
 
 
+@functools.lru_cache(maxsize=8192)
+def _words_found(
+    before: str, after: str, size: int, simples: tuple[str, ...]
+) -> tuple[tuple[int, int], ...]:
+    """Which candidates make a word ``before + simple + after``, with its count.
+
+    The readings tried at one place share most of their contexts (a run
+    that starts one character later keeps the same last neighbours), so
+    four in ten are asked again: kept, as the few words found.
+    """
+    found = _counts(before, after, size, simples)
+    if not any(found):
+        return ()
+    return tuple(
+        (index, found[index] or 0) for index in itertools.compress(range(len(found)), found)
+    )
+
+
 def _counts(before: str, after: str, size: int, simples: tuple[str, ...]) -> list[int | None]:
     """The count of each word ``before + simple + after`` of ``size`` characters, or None.
 
@@ -440,6 +455,8 @@ def _counts(before: str, after: str, size: int, simples: tuple[str, ...]) -> lis
     character. The context never holds a line break (it is cut at one), so
     one join and one split make every key.
     """
+    if not simples:
+        return []  # (one join of nothing would still make one key)
     if not before:
         return list(map(dict.get, _groups(size, simples), itertools.repeat(after)))
     group = lexicon.rests(size, before[0])
