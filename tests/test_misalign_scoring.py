@@ -88,3 +88,10 @@ def test_no_candidates_no_scores() -> None:
     for left, right in (("纭", ""), ("进", "步"), ("", "步")):
         assert misalign._fits((), left, right, True, misalign._contexts(left, right)) == []
         assert misalign._counts(left, right, len(left) + len(right) + 1, ()) == []
+
+
+def test_a_line_break_in_a_context_keeps_each_word_its_own() -> None:
+    """Were a context to hold a line break, each candidate still gets its own word's count."""
+    counts = misalign._counts("进\n", "", 3, ("一", "步"))
+    assert counts == [None, None]
+    assert misalign._counts("进", "步", 3, ("一", "\n")) == [lexicon.phrase_count("进一步"), None]

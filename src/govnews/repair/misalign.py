@@ -452,8 +452,9 @@ def _counts(before: str, after: str, size: int, simples: tuple[str, ...]) -> lis
     """The count of each word ``before + simple + after`` of ``size`` characters, or None.
 
     Made and looked up in C loops, in the small table of the word's first
-    character. The context never holds a line break (it is cut at one), so
-    one join and one split make every key.
+    character: one join and one split make every key, as neither the context
+    (cut at line breaks) nor a candidate holds a line break; were one to,
+    the keys are made one by one.
     """
     if not simples:
         return []  # (one join of nothing would still make one key)
@@ -464,6 +465,8 @@ def _counts(before: str, after: str, size: int, simples: tuple[str, ...]) -> lis
         return [None] * len(simples)
     rest = before[1:]
     keys = (rest + (after + "\n" + rest).join(simples) + after).split("\n")
+    if len(keys) != len(simples):
+        keys = [rest + simple + after for simple in simples]
     return list(map(group.get, keys))
 
 
