@@ -120,11 +120,16 @@ def has_surrogates(text: str) -> bool:
         >>> has_surrogates("國內"), has_surrogates("國\\ud800內")
         (False, True)
     """
+    return not _encodes(text, "utf-8")
+
+
+def _encodes(text: str, codec: str) -> bool:
+    # Whether ``codec`` can write every character of ``text``: one pass in C.
     try:
-        text.encode("utf-8")
+        text.encode(codec)
     except UnicodeEncodeError:
-        return True
-    return False
+        return False
+    return True
 
 
 def _package_file(package: str, name: str) -> Path | None:
@@ -533,11 +538,7 @@ def has_rare_han(text: str) -> bool:
         >>> has_rare_han("國內新聞"), has_rare_han("娑擃厼娴楁禍")
         (False, True)
     """
-    try:
-        text.encode("gb2312")
-    except UnicodeEncodeError:
-        return rare_han().search(text) is not None
-    return False
+    return not _encodes(text, "gb2312") and rare_han().search(text) is not None
 
 
 @functools.lru_cache(maxsize=1)
