@@ -531,3 +531,23 @@ def test_one_proven_character_beside_a_strong_sign(
 def test_clean_line_ending_in_a_lead_byte_of_marks_stays(text: str) -> None:
     """啊, 病 and 场 have the trail byte 0xA1 too: ending a clean line, they stay."""
     assert misalign.find(text, OPTIONS) == []
+
+
+_TRAIL_A1 = [
+    char for lead in range(0xB0, 0xF8) if (char := bytes((lead, 0xA1)).decode("gb2312", "ignore"))
+]
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(
+    lead=st.sampled_from(
+        ["作者:", "记者 ", "图为本报记者", "这次会议由副市长", "责任编辑", "本报通讯员"]
+    ),
+    surname=st.sampled_from("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾丁佟"),
+    given_name=st.sampled_from(_TRAIL_A1),
+)
+def test_a_name_ending_a_line_is_no_cut(lead: str, surname: str, given_name: str) -> None:
+    """A byline or caption that ends in a name stays, though the name's last character
+    has the trail byte 0xA1 of a lost stop (作者:丁佟, 副市长丁佟)."""
+    line = lead + surname + given_name
+    assert misalign.find(line, OPTIONS) == []

@@ -1128,7 +1128,7 @@ def _signed_lines(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
         found.update(dict.fromkeys(map(re.Match.start, lexicon.rare_han().finditer(text)), _WINDOW))
     for match in _LINE_END_HAN.finditer(text):
         index = match.start()
-        if index not in found and _cut_at_end(text[max(index - 1, 0) : index + 1]):
+        if index not in found and _cut_at_end(text[max(index - _SENTENCE, 0) : index + 1]):
             found[index] = _WINDOW
     for match in _LEVEL_TWO.finditer(text):
         index = match.start()
@@ -1146,6 +1146,8 @@ def _signed_lines(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
 
 
 _LINE_END_HAN = re.compile(f"[{lexicon.HAN}](?=\n|\\Z)")
+_SENTENCE = 8  # characters at the end of a line that must read as one sentence
+_NOT_SENTENCE = re.compile("[\\s:：]")
 
 
 def _cut_at_end(line: str) -> bool:
@@ -1154,14 +1156,23 @@ def _cut_at_end(line: str) -> bool:
     A decoder that drops what it cannot read leaves no U+FFFD where the mark
     ending a line (。”、, lead byte 0xA1) lost its trail byte: the line ends in
     a Han character whose trail byte is 0xA1, which forms no word with the one
-    before it.
+    before it. Only a sentence's end counts: the line's last
+    :data:`_SENTENCE` characters hold no break, space or colon, where a
+    byline ends in a name (作者:丁佟, 记者 李佟; 佟 and 丁 have that trail
+    byte too).
     """
-    if len(line) < 2 or line[-2] == "\n":
+    tail = line[-_SENTENCE:]
+    if len(tail) < _SENTENCE or _NOT_SENTENCE.search(tail):
         return False
     if not lexicon.is_han(line[-1]) and _weight(line[-1]) < 2:
         return False  # (kana, Greek and Cyrillic letters are misread pairs too)
     data = _char_bytes(line[-1])
-    return data is not None and data[1] == _MARKS_ROW and not _link(line[-2], line[-1])
+    if data is None or data[1] != _MARKS_ROW or _link(line[-2], line[-1]):
+        return False
+    # Names and titles end lines without a stop too (副市长丁佟): a Han
+    # character there must also hold a word with those before it when they
+    # are read one byte later. (A kana is never text: it needs no more.)
+    return not lexicon.is_han(line[-1]) or _worded_in_step(line, len(line) - 1)
 
 
 def _in_wordless(text: str, index: int) -> bool:
